@@ -1,0 +1,55 @@
+package io.streamview.jdbc;
+
+import io.streamview.catalog.CatalogSnapshot;
+import io.streamview.engine.database.Database;
+import io.streamview.engine.table.CatalogSchema;
+import io.streamview.engine.table.ExternalStreamSchema;
+
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.SchemaPlus;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * Keeps a connection's Calcite root schema in step with the catalog: the local schema {@code public} and one
+ * schema per external schema. Cheap when nothing changed (one version comparison).
+ */
+final class SchemaSync {
+
+  static final String LOCAL_SCHEMA = "public";
+
+  private static final Map<SchemaPlus, Long> SYNCED = new WeakHashMap<>();
+
+  private SchemaSync() {
+  }
+
+  static void sync(SchemaPlus root, Database database) {
+    CatalogSnapshot snapshot = database.catalog().current();
+    synchronized (SYNCED) {
+      Long done = SYNCED.get(root);
+      if (done != null && done == snapshot.version()) {
+        return;
+      }
+      if (root.subSchemas().get(LOCAL_SCHEMA) == null) {
+        SchemaPlus local = root.add(LOCAL_SCHEMA, new CatalogSchema(database, LOCAL_SCHEMA));
+        local.setCacheEnabled(false);
+      }
+      Set<String> wanted = new HashSet<>(snapshot.externalSchemas().keySet());
+      CalciteSchema calciteRoot = CalciteSchema.from(root);
+      for (String name : new HashSet<>(root.subSchemas().getNames(org.apache.calcite.schema.lookup.LikePattern.any()))) {
+        if (!name.equals(LOCAL_SCHEMA) && !name.equals("metadata") && !wanted.contains(name)) {
+          calciteRoot.removeSubSchema(name);
+        }
+      }
+      for (String name : wanted) {
+        if (root.subSchemas().get(name) == null) {
+          root.add(name, new ExternalStreamSchema(name)).setCacheEnabled(false);
+        }
+      }
+      SYNCED.put(root, snapshot.version());
+    }
+  }
+}

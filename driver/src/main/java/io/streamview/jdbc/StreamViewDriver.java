@@ -1,0 +1,188 @@
+package io.streamview.jdbc;
+
+import io.streamview.engine.database.Database;
+import io.streamview.engine.database.DatabaseOptions;
+import io.streamview.engine.database.DatabaseRegistry;
+import io.streamview.engine.source.SourceConfig;
+import io.streamview.engine.table.RedshiftTypeSystem;
+import io.streamview.jdbc.boundary.JdbcBoundary;
+import io.streamview.jdbc.ddl.StreamViewDdlExecutor;
+import io.streamview.jdbc.error.ErrorCode;
+import io.streamview.jdbc.error.SqlExceptionMapper;
+import io.streamview.jdbc.error.StreamViewException;
+import io.streamview.jdbc.function.RedshiftFunctions;
+
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.HandlerImpl;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalciteConnection;
+
+import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The {@code jdbc:streamview:} driver. Calcite parses, validates, plans and executes SQL; Avatica provides the JDBC
+ * objects; every connection is wrapped by {@link JdbcBoundary}, where errors become SQLExceptions.
+ */
+public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
+
+  private static final ThreadLocal<Database> CONNECTING = new ThreadLocal<>();
+
+  public StreamViewDriver() {
+    super();
+  }
+
+  @Override protected String getConnectStringPrefix() {
+    return DatabaseUrl.PREFIX;
+  }
+
+  @Override protected DriverVersion createDriverVersion() {
+    return new DriverVersion("StreamView JDBC Driver", "0.1.0", "StreamView", "0.1.0", true, 0, 1, 0, 1);
+  }
+
+  @Override public boolean acceptsURL(String url) {
+    return url != null && url.startsWith(DatabaseUrl.PREFIX);
+  }
+
+  @Override public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    try {
+      DatabaseUrl parsed = DatabaseUrl.parse(url, info);
+      Database db = DatabaseRegistry.INSTANCE.acquire(parsed.location(), options(parsed.properties()));
+      try {
+        Connection calcite = openCalcite(db, false);
+        return JdbcBoundary.wrap(calcite, db, () -> DatabaseRegistry.INSTANCE.release(db));
+      } catch (RuntimeException | SQLException e) {
+        DatabaseRegistry.INSTANCE.release(db);
+        throw e;
+      }
+    } catch (Throwable t) {
+      throw SqlExceptionMapper.toSqlException(t);
+    }
+  }
+
+  @Override public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+    Properties props = new Properties();
+    if (info != null) {
+      props.putAll(info);
+    }
+    try {
+      props = DatabaseUrl.parse(url, info).properties();
+    } catch (RuntimeException ignored) {
+      // show the defaults for a URL that does not parse yet (a GUI asks while the user types)
+    }
+    Properties p = props;
+    return Arrays.stream(ConnectionProperty.values()).map(c -> c.info(p)).toArray(DriverPropertyInfo[]::new);
+  }
+
+  /** A connection to {@code db} for the driver's own work (validation, refresh pipelines), with UTC times. */
+  public static Connection openInternal(Database db) throws SQLException {
+    return INTERNAL.openCalcite(db, true);
+  }
+
+  private static final StreamViewDriver INTERNAL;
+
+  static {
+    // Chronicle Map must not phone home: switch its analytics off before any of its classes can load.
+    if (System.getProperty("chronicle.analytics.disable") == null) {
+      System.setProperty("chronicle.analytics.disable", "true");
+    }
+    INTERNAL = new StreamViewDriver(0);
+    new StreamViewDriver().register();
+  }
+
+  private StreamViewDriver(int unregistered) {
+    super();
+  }
+
+  private Connection openCalcite(Database db, boolean internal) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("quoting", "DOUBLE_QUOTE");
+    p.setProperty("unquotedCasing", "TO_LOWER");
+    p.setProperty("quotedCasing", "UNCHANGED");
+    p.setProperty("caseSensitive", "true");
+    p.setProperty("conformance", "LENIENT");
+    p.setProperty("fun", "standard,postgresql");
+    p.setProperty("parserFactory", StreamViewDdlExecutor.class.getName() + "#PARSER_FACTORY");
+    p.setProperty("typeSystem", RedshiftTypeSystem.class.getName() + "#INSTANCE");
+    p.setProperty("schema", SchemaSync.LOCAL_SCHEMA);
+    if (internal) {
+      p.setProperty("timeZone", "UTC");
+    }
+    CONNECTING.set(db);
+    try {
+      return super.connect(DatabaseUrl.PREFIX, p);
+    } finally {
+      CONNECTING.remove();
+    }
+  }
+
+  @Override protected Handler createHandler() {
+    Handler calcite = super.createHandler();
+    return new HandlerImpl() {
+      @Override public void onConnectionInit(AvaticaConnection connection) throws SQLException {
+        calcite.onConnectionInit(connection);
+        Database db = CONNECTING.get();
+        if (db == null) {
+          throw new StreamViewException(ErrorCode.INVALID_URL, "(none)", "connections are opened through DriverManager");
+        }
+        CalciteConnection cc = connection.unwrap(CalciteConnection.class);
+        RedshiftFunctions.register(cc.getRootSchema());
+        SchemaSync.sync(cc.getRootSchema(), db);
+        ConnectionDatabases.bind(cc, db);
+      }
+
+      @Override public void onConnectionClose(AvaticaConnection connection) {
+        calcite.onConnectionClose(connection);
+      }
+
+      @Override public void onStatementExecute(AvaticaStatement statement, ResultSink resultSink) {
+        calcite.onStatementExecute(statement, resultSink);
+      }
+
+      @Override public void onStatementClose(AvaticaStatement statement) {
+        calcite.onStatementClose(statement);
+      }
+    };
+  }
+
+  /** Database options from connection properties. */
+  static DatabaseOptions options(Properties props) {
+    Optional<String> key = ConnectionProperty.AWS_ACCESS_KEY_ID.get(props);
+    Optional<String> secret = ConnectionProperty.AWS_SECRET_ACCESS_KEY.get(props);
+    if (key.isPresent() != secret.isPresent()) {
+      throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE,
+          "awsAccessKeyId and awsSecretAccessKey must be given together (or neither, for the default credentials chain)");
+    }
+    Optional<SourceConfig.StaticCredentials> creds = key.map(k -> new SourceConfig.StaticCredentials(k, secret.get(),
+        ConnectionProperty.AWS_SESSION_TOKEN.get(props)));
+    SourceConfig source = new SourceConfig(ConnectionProperty.KINESIS_ENDPOINT.get(props),
+        ConnectionProperty.AWS_REGION.get(props), ConnectionProperty.AWS_PROFILE.get(props), creds, java.util.List.of());
+    int parallelism;
+    String par = ConnectionProperty.REFRESH_PARALLELISM.get(props).orElse("4");
+    try {
+      parallelism = Integer.parseInt(par);
+    } catch (NumberFormatException e) {
+      parallelism = -1;
+    }
+    if (parallelism < 1 || parallelism > 256) {
+      throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE,
+          "refreshParallelism must be a whole number from 1 to 256, not '" + par + "'");
+    }
+    return new DatabaseOptions(source, parallelism);
+  }
+
+  /** Unused; Calcite's meta is kept. */
+  @Override public Meta createMeta(AvaticaConnection connection) {
+    return super.createMeta(connection);
+  }
+}

@@ -1,0 +1,132 @@
+package io.streamview.jdbc.boundary;
+
+import io.streamview.jdbc.error.SqlExceptionMapper;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+
+/**
+ * The invocation handler of every boundary proxy (connection, statements, result sets, metadata). It cleans SQL
+ * text, keeps schemas current, defers DDL in {@code prepareStatement}, wraps returned JDBC objects, and converts
+ * every exception with {@link SqlExceptionMapper}.
+ */
+final class BoundaryHandler implements InvocationHandler {
+
+  private final Object target;
+  private final Class<?> iface;
+  private final ConnectionState state;
+
+  BoundaryHandler(Object target, Class<?> iface, ConnectionState state) {
+    this.target = target;
+    this.iface = iface;
+    this.state = state;
+  }
+
+  @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    if (method.getDeclaringClass() == Object.class) {
+      return switch (name) {
+        case "toString" -> iface == Connection.class ? state.toString()
+            : "StreamView" + iface.getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(proxy));
+        case "hashCode" -> System.identityHashCode(proxy);
+        case "equals" -> proxy == args[0];
+        default -> method.invoke(target, args);
+      };
+    }
+    try {
+      if (name.equals("unwrap") && args != null && args[0] instanceof Class<?> c && c.isInstance(proxy)) {
+        return proxy;
+      }
+      if (name.equals("isWrapperFor") && args != null && args[0] instanceof Class<?> c && c.isInstance(proxy)) {
+        return true;
+      }
+      if (iface == Connection.class) {
+        if (name.equals("close")) {
+          state.close();
+          return null;
+        }
+        if (name.equals("isClosed")) {
+          return state.isClosed();
+        }
+      }
+      if (args != null && args.length > 0 && args[0] instanceof String sql && takesSql(name)) {
+        args = args.clone();
+        args[0] = SqlText.clean(sql);
+        if (iface == Connection.class && (name.equals("prepareStatement") || name.equals("prepareCall"))) {
+          state.syncSchemas();
+          PreparedStatement deferred = DeferredDdlStatement.ifDdl((String) args[0], state);
+          if (deferred != null) {
+            return deferred;
+          }
+        }
+      }
+      if (needsSchemas(name)) {
+        state.syncSchemas();
+      }
+      Object result = method.invoke(target, args);
+      return wrapResult(method, result, proxy);
+    } catch (InvocationTargetException e) {
+      throw SqlExceptionMapper.toSqlException(e.getCause());
+    } catch (SQLException e) {
+      throw SqlExceptionMapper.toSqlException(e);
+    } catch (Throwable t) {
+      if (Arrays.asList(method.getExceptionTypes()).contains(SQLException.class)) {
+        throw SqlExceptionMapper.toSqlException(t);
+      }
+      throw t;
+    }
+  }
+
+  private static boolean takesSql(String name) {
+    return name.startsWith("execute") || name.equals("addBatch") || name.startsWith("prepare")
+        || name.equals("nativeSQL");
+  }
+
+  private static boolean needsSchemas(String name) {
+    return name.startsWith("execute") || name.equals("getMetaData") || name.equals("createStatement");
+  }
+
+  private Object wrapResult(Method method, Object result, Object proxy) {
+    if (result == null) {
+      return null;
+    }
+    Class<?> rt = method.getReturnType();
+    if (rt == Connection.class) {
+      return state.proxy();
+    }
+    if (rt == CallableStatement.class) {
+      return wrap(result, CallableStatement.class);
+    }
+    if (rt == PreparedStatement.class) {
+      return wrap(result, PreparedStatement.class);
+    }
+    if (rt == Statement.class) {
+      if (iface == Statement.class || iface == PreparedStatement.class || iface == CallableStatement.class) {
+        return proxy;
+      }
+      return wrap(result, Statement.class);
+    }
+    if (rt == ResultSet.class) {
+      return wrap(result, ResultSet.class);
+    }
+    if (rt == DatabaseMetaData.class) {
+      return wrap(result, DatabaseMetaData.class);
+    }
+    return result;
+  }
+
+  private Object wrap(Object target, Class<?> type) {
+    return Proxy.newProxyInstance(BoundaryHandler.class.getClassLoader(), new Class<?>[] {type},
+        new BoundaryHandler(target, type, state));
+  }
+}

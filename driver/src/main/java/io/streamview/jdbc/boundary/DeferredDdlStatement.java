@@ -1,0 +1,143 @@
+package io.streamview.jdbc.boundary;
+
+import io.streamview.jdbc.error.ErrorCode;
+import io.streamview.jdbc.error.SqlExceptionMapper;
+import io.streamview.jdbc.error.StreamViewException;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A {@link PreparedStatement} for a DDL statement (CREATE, DROP, REFRESH…): Calcite would run DDL while preparing
+ * it, so the statement is kept as text and run by a plain {@link Statement} each time it is executed. DDL takes no
+ * parameters.
+ */
+final class DeferredDdlStatement implements InvocationHandler {
+
+  private final String sql;
+  private final ConnectionState state;
+  private final Statement statement;
+  private int batched;
+
+  private DeferredDdlStatement(String sql, ConnectionState state, Statement statement) {
+    this.sql = sql;
+    this.state = state;
+    this.statement = statement;
+  }
+
+  /** A deferred statement if {@code sql} is DDL, else null. */
+  static PreparedStatement ifDdl(String sql, ConnectionState state) throws SQLException {
+    if (!SqlText.isDdl(SqlText.parseOrNull(sql))) {
+      return null;
+    }
+    Statement s = state.calcite().createStatement();
+    return (PreparedStatement) Proxy.newProxyInstance(DeferredDdlStatement.class.getClassLoader(),
+        new Class<?>[] {PreparedStatement.class}, new DeferredDdlStatement(sql, state, s));
+  }
+
+  @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    if (method.getDeclaringClass() == Object.class) {
+      return switch (name) {
+        case "toString" -> "StreamViewPreparedStatement[" + sql + "]";
+        case "hashCode" -> System.identityHashCode(proxy);
+        case "equals" -> proxy == args[0];
+        default -> method.invoke(statement, args);
+      };
+    }
+    try {
+      boolean noArgs = args == null || args.length == 0;
+      switch (name) {
+        case "execute":
+          if (noArgs) {
+            state.syncSchemas();
+            statement.execute(sql);
+            return false;
+          }
+          break;
+        case "executeUpdate":
+        case "executeLargeUpdate":
+          if (noArgs) {
+            state.syncSchemas();
+            statement.execute(sql);
+            return name.equals("executeUpdate") ? (Object) 0 : (Object) 0L;
+          }
+          break;
+        case "executeQuery":
+          if (noArgs) {
+            throw new StreamViewException(ErrorCode.VALIDATION_ERROR,
+                "statement returns no result set: " + sql + "; use execute() or executeUpdate()");
+          }
+          break;
+        case "addBatch":
+          if (noArgs) {
+            batched++;
+            return null;
+          }
+          break;
+        case "executeBatch":
+        case "executeLargeBatch": {
+          int n = batched;
+          batched = 0;
+          state.syncSchemas();
+          for (int i = 0; i < n; i++) {
+            statement.execute(sql);
+          }
+          return name.equals("executeBatch") ? (Object) new int[n] : (Object) new long[n];
+        }
+        case "clearParameters":
+        case "clearBatch":
+          batched = 0;
+          return null;
+        case "getMetaData":
+          return null;
+        case "getParameterMetaData":
+          return noParameters();
+        case "getConnection":
+          return state.proxy();
+        case "unwrap":
+          if (args[0] instanceof Class<?> c && c.isInstance(proxy)) {
+            return proxy;
+          }
+          break;
+        case "isWrapperFor":
+          if (args[0] instanceof Class<?> c && c.isInstance(proxy)) {
+            return true;
+          }
+          break;
+        default:
+          if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
+            throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE,
+                "parameter index " + i + " is out of range: the statement " + abbreviate(sql) + " has no parameters");
+          }
+      }
+      return method.invoke(statement, args);
+    } catch (InvocationTargetException e) {
+      throw SqlExceptionMapper.toSqlException(e.getCause());
+    } catch (Throwable t) {
+      throw SqlExceptionMapper.toSqlException(t);
+    }
+  }
+
+  private static ParameterMetaData noParameters() {
+    return (ParameterMetaData) Proxy.newProxyInstance(DeferredDdlStatement.class.getClassLoader(),
+        new Class<?>[] {ParameterMetaData.class}, (p, m, a) -> switch (m.getName()) {
+          case "getParameterCount" -> 0;
+          case "isWrapperFor" -> false;
+          case "toString" -> "ParameterMetaData[0 parameters]";
+          case "hashCode" -> System.identityHashCode(p);
+          case "equals" -> p == a[0];
+          default -> throw new SQLException("the statement has no parameters", "07009");
+        });
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+}

@@ -1,0 +1,171 @@
+package io.streamview.jdbc.ddl;
+
+import io.streamview.catalog.CatalogSnapshot;
+import io.streamview.catalog.ExternalSchemaDef;
+import io.streamview.catalog.MaterializedViewDef;
+import io.streamview.catalog.TableDef;
+import io.streamview.catalog.ViewDef;
+import io.streamview.engine.database.Database;
+import io.streamview.jdbc.error.ErrorCode;
+import io.streamview.jdbc.error.StreamViewException;
+import io.streamview.jdbc.parser.SqlDropObjects;
+
+import org.apache.calcite.sql.SqlIdentifier;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code DROP TABLE | VIEW | MATERIALIZED VIEW | SCHEMA}. Every name is checked before anything is dropped; the
+ * catalog changes in one atomic update; row stores and positions are removed after it.
+ */
+final class DropCommands {
+
+  private DropCommands() {
+  }
+
+  static void drop(Database db, SqlDropObjects node) {
+    synchronized (db.ddlLock()) {
+      CatalogSnapshot catalog = db.catalog().current();
+      Plan plan = new Plan();
+      for (SqlIdentifier id : node.names) {
+        if (node.kind == SqlDropObjects.ObjectKind.SCHEMA) {
+          planSchema(catalog, id, node, plan);
+        } else {
+          planRelation(catalog, id, node, plan);
+        }
+      }
+      if (plan.isEmpty()) {
+        return;
+      }
+      db.catalog().update(plan::apply);
+      for (String store : plan.stores) {
+        db.storage().drop(store);
+      }
+      for (String mv : plan.materializedViews) {
+        db.positions().drop(mv);
+      }
+      for (ExternalSchemaDef s : plan.schemaDefs) {
+        db.releaseSource(s);
+      }
+    }
+  }
+
+  private static void planSchema(CatalogSnapshot catalog, SqlIdentifier id, SqlDropObjects node, Plan plan) {
+    String name = id.getSimple();
+    if (name.equals(ObjectNames.LOCAL_SCHEMA)) {
+      throw new StreamViewException(ErrorCode.FEATURE_NOT_SUPPORTED, "schema public cannot be dropped; drop its "
+          + "tables and views instead");
+    }
+    ExternalSchemaDef def = catalog.externalSchemas().get(name);
+    if (def == null) {
+      if (node.ifExists) {
+        return;
+      }
+      throw new StreamViewException(ErrorCode.UNDEFINED_SCHEMA, name);
+    }
+    List<MaterializedViewDef> dependents = catalog.materializedViews().values().stream()
+        .filter(mv -> mv.sourceSchema().equals(name)).toList();
+    if (!dependents.isEmpty() && !node.cascade) {
+      throw new StreamViewException(ErrorCode.DEPENDENT_OBJECTS, "schema " + name,
+          "materialized views " + dependents.stream().map(MaterializedViewDef::name).toList());
+    }
+    for (MaterializedViewDef mv : dependents) {
+      plan.dropMaterializedView(catalog, mv, true);
+    }
+    plan.schemas.add(name);
+    plan.schemaDefs.add(def);
+  }
+
+  private static void planRelation(CatalogSnapshot catalog, SqlIdentifier id, SqlDropObjects node, Plan plan) {
+    ObjectNames.Local name = ObjectNames.local(id, catalog);
+    ObjectNames.Kind kind = ObjectNames.kindOf(catalog, name);
+    ObjectNames.Kind wanted = switch (node.kind) {
+      case TABLE -> ObjectNames.Kind.TABLE;
+      case VIEW -> ObjectNames.Kind.VIEW;
+      default -> ObjectNames.Kind.MATERIALIZED_VIEW;
+    };
+    if (kind == null) {
+      if (node.ifExists) {
+        return;
+      }
+      throw new StreamViewException(ErrorCode.UNDEFINED_TABLE, name.name());
+    }
+    if (kind != wanted) {
+      throw new StreamViewException(ErrorCode.WRONG_OBJECT_TYPE, name.name(), kind.article, kind.drop);
+    }
+    List<String> dependents = dependentViews(catalog, name);
+    dependents.removeAll(plan.views);
+    if (!dependents.isEmpty() && !node.cascade) {
+      throw new StreamViewException(ErrorCode.DEPENDENT_OBJECTS, name.name(), "views " + dependents);
+    }
+    for (String v : dependents) {
+      plan.views.add(v);
+    }
+    switch (kind) {
+      case TABLE -> {
+        TableDef t = catalog.tables().get(name.qualified());
+        plan.tables.add(name.qualified());
+        plan.stores.add(t.storeName());
+      }
+      case VIEW -> plan.views.add(name.qualified());
+      case MATERIALIZED_VIEW -> plan.dropMaterializedView(catalog, catalog.materializedViews().get(name.qualified()),
+          false);
+    }
+  }
+
+  /** Views whose query names {@code name} (by its quoted, qualified form, as stored). */
+  private static List<String> dependentViews(CatalogSnapshot catalog, ObjectNames.Local name) {
+    String needle = "\"" + name.schema() + "\".\"" + name.name() + "\"";
+    List<String> out = new ArrayList<>();
+    for (ViewDef v : catalog.views().values()) {
+      String q = v.schema() + "." + v.name();
+      if (!q.equals(name.qualified()) && v.sql().contains(needle)) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  /** What one DROP statement removes. */
+  private static final class Plan {
+    final Set<String> tables = new LinkedHashSet<>();
+    final Set<String> views = new LinkedHashSet<>();
+    final Set<String> materializedViews = new LinkedHashSet<>();
+    final Set<String> schemas = new LinkedHashSet<>();
+    final List<ExternalSchemaDef> schemaDefs = new ArrayList<>();
+    final Set<String> stores = new LinkedHashSet<>();
+
+    void dropMaterializedView(CatalogSnapshot catalog, MaterializedViewDef mv, boolean withDependents) {
+      String q = mv.schema() + "." + mv.name();
+      materializedViews.add(q);
+      stores.add(mv.storeName());
+      views.addAll(dependentViews(catalog, new ObjectNames.Local(mv.schema(), mv.name())));
+    }
+
+    boolean isEmpty() {
+      return tables.isEmpty() && views.isEmpty() && materializedViews.isEmpty() && schemas.isEmpty();
+    }
+
+    CatalogSnapshot apply(CatalogSnapshot c) {
+      UnaryOperator<CatalogSnapshot> op = UnaryOperator.identity();
+      CatalogSnapshot out = c;
+      for (String v : views) {
+        out = out.withoutView(v);
+      }
+      for (String t : tables) {
+        out = out.withoutTable(t);
+      }
+      for (String mv : materializedViews) {
+        out = out.withoutMaterializedView(mv);
+      }
+      for (String s : schemas) {
+        out = out.withoutExternalSchema(s);
+      }
+      return op.apply(out);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.streamview.jdbc.ddl;
+
+import io.streamview.catalog.CatalogSnapshot;
+import io.streamview.catalog.ColumnDef;
+import io.streamview.catalog.ExternalSchemaDef;
+import io.streamview.catalog.MaterializedViewDef;
+import io.streamview.engine.database.Database;
+import io.streamview.engine.refresh.RefreshExecutor;
+import io.streamview.engine.refresh.RefreshResult;
+import io.streamview.engine.source.SourceConfig;
+import io.streamview.jdbc.error.ErrorCode;
+import io.streamview.jdbc.error.InternalSqlException;
+import io.streamview.jdbc.error.StreamViewException;
+import io.streamview.jdbc.parser.SqlAlterMaterializedView;
+import io.streamview.jdbc.parser.SqlCreateMaterializedView;
+import io.streamview.jdbc.parser.SqlRefreshMaterializedView;
+import io.streamview.jdbc.pipeline.CalciteViewPipeline;
+import io.streamview.jdbc.pipeline.StreamingQuery;
+import io.streamview.jdbc.pipeline.StreamingQueryAnalyzer;
+
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.parser.SqlParseException;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code CREATE MATERIALIZED VIEW}, {@code REFRESH MATERIALIZED VIEW}, {@code ALTER MATERIALIZED VIEW}. */
+final class MaterializedViewCommands {
+
+  private MaterializedViewCommands() {
+  }
+
+  static void create(Database db, SqlCreateMaterializedView node) {
+    synchronized (db.ddlLock()) {
+      CatalogSnapshot catalog = db.catalog().current();
+      ObjectNames.Local name = ObjectNames.local(node.name, catalog);
+      ObjectNames.requireFree(catalog, name);
+      if (Boolean.TRUE.equals(node.autoRefresh)) {
+        throw new StreamViewException(ErrorCode.FEATURE_NOT_SUPPORTED, "materialized view " + name.name()
+            + ": AUTO REFRESH YES is not supported yet; create it with AUTO REFRESH NO (the default) and run "
+            + "REFRESH MATERIALIZED VIEW " + name.name());
+      }
+      String sql = node.query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+      StreamingQuery query = StreamingQueryAnalyzer.analyze(name.name(), node.query, catalog);
+      ExternalSchemaDef schema = catalog.externalSchemas().get(query.schemaName());
+      List<ColumnDef> columns;
+      try {
+        columns = CalciteViewPipeline.describe(db, name.name(), query);
+      } catch (SQLException e) {
+        throw new InternalSqlException("CREATE MATERIALIZED VIEW " + name.name(), e);
+      }
+      List<String> distKey = columnNames(name, "DISTKEY", node.distKey, columns);
+      List<String> sortKey = columnNames(name, "SORTKEY", node.sortKey, columns);
+      if (!db.sourceFor(schema).streamExists(query.streamName())) {
+        throw new StreamViewException(ErrorCode.STREAM_NOT_FOUND, "stream \"" + query.streamName()
+            + "\" of external schema " + schema.name() + " does not exist at " + where(db, schema)
+            + "; create the stream first, or check its name (stream names are case-sensitive: quote them, as in "
+            + schema.name() + ".\"MyStream\")");
+      }
+      MaterializedViewDef def = new MaterializedViewDef(name.schema(), name.name(), sql, columns,
+          query.schemaName(), query.streamName(), false, !Boolean.FALSE.equals(node.backup), node.distStyle,
+          distKey, sortKey, ObjectNames.newStoreName("mv", name), Instant.now());
+      db.storage().open(def.storeName());
+      try {
+        db.catalog().update(c -> c.withMaterializedView(def));
+      } catch (RuntimeException e) {
+        db.storage().drop(def.storeName());
+        throw e;
+      }
+    }
+  }
+
+  private static String where(Database db, ExternalSchemaDef schema) {
+    SourceConfig c = db.options().sourceDefaults();
+    return "endpoint " + c.endpoint().orElse("(AWS default)") + ", region "
+        + (schema.region() != null ? schema.region() : c.region().orElse("(AWS default)"));
+  }
+
+  /** DISTKEY/SORTKEY entries as column names; ordinals (DISTKEY(6), as the Redshift tutorial writes) allowed. */
+  private static List<String> columnNames(ObjectNames.Local view, String clause, SqlNodeList keys,
+                                          List<ColumnDef> columns) {
+    List<String> out = new ArrayList<>();
+    if (keys == null) {
+      return out;
+    }
+    for (SqlNode k : keys) {
+      String col;
+      if (k instanceof SqlLiteral lit) {
+        int ordinal = lit.intValue(true);
+        if (ordinal < 1 || ordinal > columns.size()) {
+          throw new StreamViewException(ErrorCode.VALIDATION_ERROR, "materialized view " + view.name() + ": "
+              + clause + " position " + ordinal + " is out of range; the view has " + columns.size() + " columns");
+        }
+        col = columns.get(ordinal - 1).name();
+      } else {
+        col = ((SqlIdentifier) k).getSimple();
+        String c = col;
+        if (columns.stream().noneMatch(d -> d.name().equals(c))) {
+          throw new StreamViewException(ErrorCode.UNDEFINED_COLUMN, "materialized view " + view.name() + ": "
+              + clause + " column \"" + col + "\" is not a column of the view");
+        }
+      }
+      out.add(col);
+    }
+    return out;
+  }
+
+  static void refresh(Database db, SqlRefreshMaterializedView node) {
+    CatalogSnapshot catalog = db.catalog().current();
+    MaterializedViewDef mv = require(catalog, node.name);
+    ExternalSchemaDef schema = catalog.externalSchemas().get(mv.sourceSchema());
+    if (schema == null) {
+      throw new StreamViewException(ErrorCode.UNDEFINED_SCHEMA, mv.sourceSchema());
+    }
+    StreamingQuery query;
+    try {
+      query = StreamingQueryAnalyzer.analyze(mv.name(), SqlParsing.parse(mv.sql()), catalog);
+    } catch (SqlParseException e) {
+      throw new StreamViewException(ErrorCode.INTERNAL_ERROR, e, "stored query of " + mv.name() + " does not parse");
+    }
+    try (CalciteViewPipeline pipeline = CalciteViewPipeline.open(db, query, mv.columns())) {
+      RefreshResult result = new RefreshExecutor(db).refresh(mv, schema, pipeline,
+          () -> Thread.currentThread().isInterrupted());
+      RefreshHistory.record(db, result);
+    } catch (SQLException e) {
+      throw new InternalSqlException("REFRESH MATERIALIZED VIEW " + mv.name(), e);
+    }
+  }
+
+  static void alter(Database db, SqlAlterMaterializedView node) {
+    require(db.catalog().current(), node.name);
+    if (node.autoRefresh) {
+      throw new StreamViewException(ErrorCode.FEATURE_NOT_SUPPORTED, "materialized view " + node.name
+          + ": AUTO REFRESH YES is not supported yet; run REFRESH MATERIALIZED VIEW " + node.name);
+    }
+  }
+
+  private static MaterializedViewDef require(CatalogSnapshot catalog, SqlIdentifier id) {
+    ObjectNames.Local name = ObjectNames.local(id, catalog);
+    ObjectNames.Kind kind = ObjectNames.kindOf(catalog, name);
+    if (kind == null) {
+      throw new StreamViewException(ErrorCode.UNDEFINED_TABLE, name.name());
+    }
+    if (kind != ObjectNames.Kind.MATERIALIZED_VIEW) {
+      throw new StreamViewException(ErrorCode.WRONG_OBJECT_TYPE, name.name(), kind.article,
+          "a materialized view's name (REFRESH and ALTER MATERIALIZED VIEW apply to materialized views only)");
+    }
+    return catalog.materializedViews().get(name.qualified());
+  }
+}

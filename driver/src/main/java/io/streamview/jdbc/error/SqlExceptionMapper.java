@@ -1,0 +1,148 @@
+package io.streamview.jdbc.error;
+
+import io.streamview.catalog.CatalogException;
+import io.streamview.engine.source.StreamSourceException;
+import io.streamview.engine.storage.StorageException;
+import io.streamview.engine.table.StreamReadOutsideRefreshException;
+import io.streamview.jdbc.function.JsonFunctions;
+import io.streamview.jdbc.function.VarbyteFunctions;
+
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Converts any exception raised inside the driver (ours, Calcite's, the storage's, the stream source's, or a bug's)
+ * into an {@link SQLException} with the catalogue's SQLState and message. The only place where that happens.
+ */
+public final class SqlExceptionMapper {
+
+  private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found(?: within '([^']*)')?");
+  private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
+  private static final Pattern CALCITE_POSITION = Pattern.compile("^From line \\d+, column \\d+ to line \\d+, column \\d+: ");
+
+  private SqlExceptionMapper() {
+  }
+
+  /** The SQLException to throw for {@code t}. */
+  public static SQLException toSqlException(Throwable t) {
+    if (t instanceof SQLException s && s.getSQLState() != null && !(s.getCause() != null && mapped(s.getCause()) != null)) {
+      return s;
+    }
+    SQLException m = mapped(t);
+    if (m != null) {
+      return m;
+    }
+    if (t instanceof SQLException s) {
+      return new SQLException(s.getMessage(), "HY000", s);
+    }
+    return new SQLException(ErrorCode.INTERNAL_ERROR.format(t), ErrorCode.INTERNAL_ERROR.sqlState(), t);
+  }
+
+  /** The mapping of the most specific known exception in the cause chain, or null. */
+  private static SQLException mapped(Throwable t) {
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable c = t; c != null && !chain.contains(c); c = c.getCause()) {
+      chain.add(c);
+    }
+    for (Throwable c : chain) {
+      SQLException s = mapOne(c);
+      if (s != null) {
+        return s;
+      }
+    }
+    for (Throwable c : chain) {
+      if (c instanceof SQLException s && s.getSQLState() != null && c != t) {
+        return new SQLException(s.getMessage(), s.getSQLState(), t);
+      }
+      if (c instanceof ArithmeticException && String.valueOf(c.getMessage()).contains("by zero")) {
+        return of(ErrorCode.DIVISION_BY_ZERO, c);
+      }
+      if (c instanceof NumberFormatException) {
+        return of(ErrorCode.DATA_EXCEPTION, c, "invalid number: " + c.getMessage());
+      }
+    }
+    return null;
+  }
+
+  private static SQLException mapOne(Throwable c) {
+    if (c instanceof StreamViewException e) {
+      return new SQLException(e.getMessage(), e.code().sqlState(), e);
+    }
+    if (c instanceof StorageException e) {
+      return switch (e.code()) {
+        case JVM_FLAGS_MISSING -> of(ErrorCode.JVM_FLAGS_MISSING, e, e.getMessage());
+        case LOCKED -> of(ErrorCode.DATABASE_LOCKED, e, e.getMessage());
+        case IO, CORRUPT -> new SQLException(e.getMessage(), ErrorCode.STORAGE_ERROR.sqlState(), e);
+      };
+    }
+    if (c instanceof CatalogException e) {
+      return e.code() == CatalogException.Code.IO
+          ? new SQLException(e.getMessage(), ErrorCode.STORAGE_ERROR.sqlState(), e)
+          : of(ErrorCode.CATALOG_CORRUPT, e, e.getMessage());
+    }
+    if (c instanceof StreamSourceException e) {
+      ErrorCode code = switch (e.reason()) {
+        case STREAM_NOT_FOUND -> ErrorCode.STREAM_NOT_FOUND;
+        case ACCESS_DENIED -> ErrorCode.STREAM_ACCESS_DENIED;
+        case ENDPOINT_UNREACHABLE -> ErrorCode.STREAM_UNREACHABLE;
+        case THROTTLED, OTHER -> ErrorCode.STREAM_READ_FAILED;
+      };
+      return of(code, e, e.getMessage());
+    }
+    if (c instanceof StreamReadOutsideRefreshException e) {
+      return of(ErrorCode.STREAM_OUTSIDE_REFRESH, e, e.getMessage());
+    }
+    if (c instanceof VarbyteFunctions.UnknownFormatException || c instanceof JsonFunctions.InvalidJsonException) {
+      return of(ErrorCode.INVALID_PARAMETER_VALUE, c, c.getMessage());
+    }
+    if (c instanceof SqlParseException e) {
+      return of(ErrorCode.SYNTAX_ERROR, e, firstLine(e.getMessage()));
+    }
+    if (c instanceof CalciteContextException e) {
+      return validation(e);
+    }
+    return null;
+  }
+
+  private static SQLException validation(CalciteContextException e) {
+    String msg = CALCITE_POSITION.matcher(String.valueOf(e.getMessage())).replaceFirst("");
+    String where = e.getPosLine() > 0 ? " (line " + e.getPosLine() + ", column " + e.getPosColumn() + ")" : "";
+    Matcher m = OBJECT_NOT_FOUND.matcher(msg);
+    if (m.find() || (m = TABLE_NOT_FOUND.matcher(msg)).find()) {
+      String name = m.group(1);
+      return of(ErrorCode.UNDEFINED_OBJECT, e, "relation \"" + name + "\" does not exist" + where
+          + "; create it first, or check the name (unquoted names fold to lower case)");
+    }
+    if (msg.startsWith("Column ") && msg.contains("not found")) {
+      return of(ErrorCode.UNDEFINED_COLUMN, e, msg + where);
+    }
+    if (msg.startsWith("No match found for function signature")) {
+      return of(ErrorCode.UNDEFINED_FUNCTION, e, msg + where
+          + "; check the function name and argument types (see docs/sql.md for the supported functions)");
+    }
+    if (msg.contains("not be null") || msg.contains("NOT NULL")) {
+      return of(ErrorCode.NOT_NULL_VIOLATION, e, msg + where);
+    }
+    return of(ErrorCode.VALIDATION_ERROR, e, msg + where);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    String first = nl < 0 ? s : s.substring(0, nl);
+    int expecting = s.indexOf("Was expecting");
+    return expecting < 0 ? first : first + " " + s.substring(expecting).replaceAll("\\s+", " ").trim();
+  }
+
+  private static SQLException of(ErrorCode code, Throwable cause, Object... args) {
+    return new SQLException(code.format(args), code.sqlState(), cause);
+  }
+}

@@ -1,0 +1,84 @@
+package io.streamview.jdbc.function;
+
+import io.streamview.engine.table.RedshiftTypes;
+
+import org.apache.calcite.adapter.enumerable.CallImplementor;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.ImplementableFunction;
+import org.apache.calcite.schema.ScalarFunction;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Registers the Redshift functions in a Calcite schema, under Redshift's (lower-case) names. Functions that
+ * return SUPER are given the SUPER type explicitly, so that a view column built from them is SUPER.
+ */
+public final class RedshiftFunctions {
+
+  /** SQL name to the Java method name implementing it (all overloads are registered). */
+  private static final Map<String, Method[]> FUNCTIONS = Map.ofEntries(
+      entry("from_varbyte", VarbyteFunctions.class, "fromVarbyte"),
+      entry("to_varbyte", VarbyteFunctions.class, "toVarbyte"),
+      entry("is_utf8", VarbyteFunctions.class, "isUtf8"),
+      entry("json_parse", JsonFunctions.class, "jsonParse"),
+      entry("can_json_parse", JsonFunctions.class, "canJsonParse"),
+      entry("is_valid_json", JsonFunctions.class, "isValidJson"),
+      entry("is_valid_json_array", JsonFunctions.class, "isValidJsonArray"),
+      entry("json_serialize", JsonFunctions.class, "jsonSerialize"),
+      entry("json_extract_path_text", JsonFunctions.class, "jsonExtractPathText"),
+      entry("json_extract_array_element_text", JsonFunctions.class, "jsonExtractArrayElementText"));
+
+  private static final List<String> SUPER_RESULT = List.of("json_parse");
+
+  private RedshiftFunctions() {
+  }
+
+  /** The SQL names of the functions this class registers. */
+  public static java.util.Set<String> names() {
+    return FUNCTIONS.keySet();
+  }
+
+  /** Adds every function to {@code schema}. */
+  public static void register(SchemaPlus schema) {
+    FUNCTIONS.forEach((name, methods) -> {
+      for (Method m : methods) {
+        ScalarFunction f = ScalarFunctionImpl.create(m);
+        schema.add(name, SUPER_RESULT.contains(name) ? new SuperResult(f) : f);
+      }
+    });
+  }
+
+  private static Map.Entry<String, Method[]> entry(String sqlName, Class<?> owner, String javaName) {
+    Method[] methods = java.util.Arrays.stream(owner.getMethods())
+        .filter(m -> m.getName().equals(javaName) && Modifier.isStatic(m.getModifiers()))
+        .toArray(Method[]::new);
+    if (methods.length == 0) {
+      throw new IllegalStateException("no method " + owner.getName() + "." + javaName);
+    }
+    return Map.entry(sqlName, methods);
+  }
+
+  /** A scalar function whose result is typed SUPER. */
+  private record SuperResult(ScalarFunction delegate) implements ScalarFunction, ImplementableFunction {
+    @Override public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
+      return typeFactory.createTypeWithNullability(
+          typeFactory.createSqlType(SqlTypeName.VARCHAR, RedshiftTypes.SUPER_PRECISION), true);
+    }
+
+    @Override public List<FunctionParameter> getParameters() {
+      return delegate.getParameters();
+    }
+
+    @Override public CallImplementor getImplementor() {
+      return ((ImplementableFunction) delegate).getImplementor();
+    }
+  }
+}

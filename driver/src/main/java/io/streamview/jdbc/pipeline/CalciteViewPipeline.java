@@ -1,0 +1,183 @@
+package io.streamview.jdbc.pipeline;
+
+import io.streamview.catalog.ColumnDef;
+import io.streamview.engine.database.Database;
+import io.streamview.engine.refresh.ViewPipeline;
+import io.streamview.engine.source.ShardBatch;
+import io.streamview.engine.storage.RowKeys;
+import io.streamview.engine.table.StreamBatchScope;
+import io.streamview.jdbc.StreamViewDriver;
+
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A streaming view's query compiled by Calcite on an internal connection, applied to one batch at a time: the
+ * batch becomes the stream table's content for the duration of the execution ({@link StreamBatchScope}). The query
+ * carries two extra output columns, the shard id and sequence number of each row's record, which key the row.
+ */
+public final class CalciteViewPipeline implements ViewPipeline {
+
+  private static final String SHARD_COLUMN = "$sv_shard_id";
+  private static final String SEQUENCE_COLUMN = "$sv_sequence_number";
+
+  private final Connection connection;
+  private final String sql;
+  private final String streamName;
+  private final List<ColumnDef> columns;
+  private final ConcurrentLinkedQueue<PreparedStatement> idle = new ConcurrentLinkedQueue<>();
+  private final List<PreparedStatement> all = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  private CalciteViewPipeline(Connection connection, String sql, String streamName, List<ColumnDef> columns) {
+    this.connection = connection;
+    this.sql = sql;
+    this.streamName = streamName;
+    this.columns = columns;
+  }
+
+  /** The SQL the pipeline runs: the view's query plus the two key columns. */
+  public static String pipelineSql(StreamingQuery query) {
+    SqlSelect select = query.select();
+    SqlNodeList original = select.getSelectList();
+    List<SqlNode> items = new ArrayList<>(original.getList());
+    items.add(keyColumn(query.qualifier(), "shard_id", SHARD_COLUMN));
+    items.add(keyColumn(query.qualifier(), "sequence_number", SEQUENCE_COLUMN));
+    select.setSelectList(new SqlNodeList(items, original.getParserPosition()));
+    try {
+      return select.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    } finally {
+      select.setSelectList(original);
+    }
+  }
+
+  private static SqlNode keyColumn(String qualifier, String column, String alias) {
+    return SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO,
+        new SqlIdentifier(List.of(qualifier, column), SqlParserPos.ZERO),
+        new SqlIdentifier(alias, SqlParserPos.ZERO));
+  }
+
+  /** Compiles the pipeline; {@code columns} are the view's columns (without the key columns). */
+  public static CalciteViewPipeline open(Database db, StreamingQuery query, List<ColumnDef> columns)
+      throws SQLException {
+    Connection c = StreamViewDriver.openInternal(db);
+    CalciteViewPipeline p = new CalciteViewPipeline(c, pipelineSql(query), query.streamName(), columns);
+    p.idle.add(p.prepare());
+    return p;
+  }
+
+  /** The columns of the view that {@code query} defines, found by compiling its pipeline. */
+  public static List<ColumnDef> describe(Database db, String viewName, StreamingQuery query) throws SQLException {
+    try (Connection c = StreamViewDriver.openInternal(db);
+         PreparedStatement ps = c.prepareStatement(pipelineSql(query))) {
+      int n = ps.getMetaData().getColumnCount() - 2;
+      return ResultColumns.of(viewName, ps.getMetaData(), n);
+    }
+  }
+
+  private PreparedStatement prepare() throws SQLException {
+    PreparedStatement ps = connection.prepareStatement(sql);
+    all.add(ps);
+    return ps;
+  }
+
+  @Override public List<Map.Entry<byte[], Object[]>> apply(ShardBatch batch, Instant refreshTime) {
+    if (batch.records().isEmpty()) {
+      return List.of();
+    }
+    try {
+      PreparedStatement ps = idle.poll();
+      if (ps == null) {
+        ps = prepare();
+      }
+      try (StreamBatchScope scope = StreamBatchScope.open(streamName, batch.records(), refreshTime);
+           ResultSet rs = ps.executeQuery()) {
+        List<Map.Entry<byte[], Object[]>> out = new ArrayList<>(batch.records().size());
+        int n = columns.size();
+        while (rs.next()) {
+          Object[] row = new Object[n];
+          for (int i = 0; i < n; i++) {
+            row[i] = storageValue(rs, i + 1, columns.get(i));
+          }
+          byte[] key = RowKeys.ofRecord(rs.getString(n + 1).trim(), rs.getString(n + 2), 0);
+          out.add(Map.entry(key, row));
+        }
+        return out;
+      } finally {
+        idle.add(ps);
+      }
+    } catch (SQLException e) {
+      throw new PipelineException(streamName, e);
+    }
+  }
+
+  /** A JDBC value in the storage layer's representation for the column's type (UTC connection). */
+  static Object storageValue(ResultSet rs, int i, ColumnDef column) throws SQLException {
+    Object v;
+    switch (column.typeName()) {
+      case "SMALLINT" -> v = rs.getShort(i);
+      case "INTEGER" -> v = rs.getInt(i);
+      case "BIGINT" -> v = rs.getLong(i);
+      case "REAL" -> v = rs.getFloat(i);
+      case "DOUBLE PRECISION" -> v = rs.getDouble(i);
+      case "BOOLEAN" -> v = rs.getBoolean(i);
+      case "DECIMAL" -> v = rs.getBigDecimal(i);
+      case "DATE" -> {
+        java.sql.Date d = rs.getDate(i);
+        v = d == null ? null : (int) Math.floorDiv(d.getTime(), 86_400_000L);
+      }
+      case "TIME", "TIMETZ" -> {
+        Time t = rs.getTime(i);
+        v = t == null ? null : (int) Math.floorMod(t.getTime(), 86_400_000L);
+      }
+      case "TIMESTAMP", "TIMESTAMPTZ" -> {
+        Timestamp t = rs.getTimestamp(i);
+        v = t == null ? null : t.getTime();
+      }
+      case "VARBYTE" -> v = rs.getBytes(i);
+      default -> v = rs.getString(i);
+    }
+    return rs.wasNull() ? null : v;
+  }
+
+  @Override public void close() {
+    synchronized (all) {
+      for (PreparedStatement ps : all) {
+        try {
+          ps.close();
+        } catch (SQLException ignored) {
+          // closing anyway
+        }
+      }
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // closing anyway
+    }
+  }
+
+  /** The view's query failed on a batch. */
+  public static final class PipelineException extends RuntimeException {
+    PipelineException(String streamName, SQLException cause) {
+      super("evaluating the view's query on records of stream \"" + streamName + "\" failed: "
+          + cause.getMessage(), cause);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.streamview.engine.database;
+
+import io.streamview.catalog.CatalogStore;
+import io.streamview.catalog.ExternalSchemaDef;
+import io.streamview.catalog.PositionStore;
+import io.streamview.engine.source.SourceConfig;
+import io.streamview.engine.source.StreamSource;
+import io.streamview.engine.source.StreamSourceFactory;
+import io.streamview.engine.storage.DatabaseLock;
+import io.streamview.engine.storage.StorageEngine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One open database: catalog, shard positions, row stores and, for a directory, the lock that keeps other
+ * processes out. Thread-safe; shared by the connections of a JVM through {@link DatabaseRegistry}.
+ */
+public final class Database implements AutoCloseable {
+
+  private final DatabaseLocation location;
+  private final DatabaseOptions options;
+  private final DatabaseLock lock;
+  private final CatalogStore catalog;
+  private final PositionStore positions;
+  private final StorageEngine storage;
+  private final Map<String, StreamSource> sources = new ConcurrentHashMap<>();
+  private final Map<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
+  private final Object ddlLock = new Object();
+  private volatile boolean closed;
+
+  private Database(DatabaseLocation location, DatabaseOptions options, DatabaseLock lock, CatalogStore catalog,
+                   PositionStore positions, StorageEngine storage) {
+    this.location = location;
+    this.options = options;
+    this.lock = lock;
+    this.catalog = catalog;
+    this.positions = positions;
+    this.storage = storage;
+  }
+
+  /** Opens (creating if needed) the database at {@code location}. */
+  static Database open(DatabaseLocation location, DatabaseOptions options) {
+    if (location instanceof DatabaseLocation.Directory d) {
+      Path dir = d.path();
+      createOwnerOnlyDirectory(dir);
+      DatabaseLock lock = DatabaseLock.acquire(dir);
+      try {
+        StorageEngine storage = StorageEngine.persistent(dir.resolve("data"));
+        return new Database(location, options, lock, CatalogStore.open(dir), PositionStore.open(dir), storage);
+      } catch (RuntimeException e) {
+        lock.close();
+        throw e;
+      }
+    }
+    return new Database(location, options, null, CatalogStore.inMemory(), PositionStore.inMemory(),
+        StorageEngine.inMemory());
+  }
+
+  private static void createOwnerOnlyDirectory(Path dir) {
+    try {
+      if (!Files.isDirectory(dir)) {
+        try {
+          Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+          Files.createDirectories(dir);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create database directory " + dir, e);
+    }
+  }
+
+  public DatabaseLocation location() {
+    return location;
+  }
+
+  public DatabaseOptions options() {
+    return options;
+  }
+
+  public CatalogStore catalog() {
+    return catalog;
+  }
+
+  public PositionStore positions() {
+    return positions;
+  }
+
+  public StorageEngine storage() {
+    return storage;
+  }
+
+  /** Serialises DDL so that checks and catalog updates of one statement are not interleaved with another's. */
+  public Object ddlLock() {
+    return ddlLock;
+  }
+
+  /** The lock that allows one refresh of a view at a time. */
+  public ReentrantLock refreshLock(String viewQualifiedName) {
+    return refreshLocks.computeIfAbsent(viewQualifiedName, k -> new ReentrantLock());
+  }
+
+  /** The stream source of an external schema, created on first use with this database's source settings. */
+  public StreamSource sourceFor(ExternalSchemaDef schema) {
+    return sources.computeIfAbsent(schema.name() + "|" + schema.createdAt(), k -> createSource(schema));
+  }
+
+  /** Forgets the source of a dropped external schema. */
+  public void releaseSource(ExternalSchemaDef schema) {
+    StreamSource s = sources.remove(schema.name() + "|" + schema.createdAt());
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  private StreamSource createSource(ExternalSchemaDef schema) {
+    StreamSourceFactory factory = factory(schema.sourceKind());
+    SourceConfig base = options.sourceDefaults();
+    List<String> roles = "default".equalsIgnoreCase(schema.iamRole()) || schema.iamRole() == null
+        ? List.of() : Arrays.stream(schema.iamRole().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    SourceConfig config = new SourceConfig(base.endpoint(),
+        schema.region() != null ? java.util.Optional.of(schema.region()) : base.region(),
+        base.profile(), base.credentials(), roles);
+    return factory.create(config);
+  }
+
+  /** The source factory for a kind, or an exception naming the kinds that are available. */
+  public static StreamSourceFactory factory(String kind) {
+    List<String> kinds = new ArrayList<>();
+    for (StreamSourceFactory f : ServiceLoader.load(StreamSourceFactory.class, Database.class.getClassLoader())) {
+      if (f.kind().equalsIgnoreCase(kind)) {
+        return f;
+      }
+      kinds.add(f.kind());
+    }
+    throw new IllegalStateException("no stream source of kind " + kind + " is available; available: " + kinds);
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    sources.values().forEach(StreamSource::close);
+    sources.clear();
+    try {
+      storage.close();
+    } finally {
+      try {
+        positions.close();
+        catalog.close();
+      } finally {
+        if (lock != null) {
+          lock.close();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.streamview.engine.table;
+
+import io.streamview.engine.storage.RowKeys;
+import io.streamview.engine.storage.RowStore;
+
+import java.util.AbstractCollection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The {@code Collection} face of a plain table's {@link RowStore}, as Calcite's table-modify code wants it:
+ * {@code add} inserts under a new row id; {@code removeAll} deletes by value (Calcite hands back copies of the
+ * scanned rows, so identity cannot be used), once per occurrence in its argument.
+ */
+public final class StoredRowCollection extends AbstractCollection<Object[]> {
+
+  private static final Map<RowStore, StoredRowCollection> OPEN = new java.util.WeakHashMap<>();
+
+  private final RowStore store;
+  private final AtomicLong nextId;
+
+  private StoredRowCollection(RowStore store) {
+    this.store = store;
+    long[] max = {0};
+    store.forEach((key, row) -> max[0] = Math.max(max[0], RowKeys.toLong(key)));
+    this.nextId = new AtomicLong(max[0] + 1);
+  }
+
+  /** One collection per store, so that row ids are never handed out twice. */
+  static synchronized StoredRowCollection of(RowStore store) {
+    return OPEN.computeIfAbsent(store, StoredRowCollection::new);
+  }
+
+  /** A copy of the rows in Calcite's internal representation. */
+  public List<Object[]> snapshot() {
+    List<Object[]> out = new ArrayList<>();
+    store.forEach((key, row) -> out.add(StoredValues.toInternal(row)));
+    return out;
+  }
+
+  @Override public Iterator<Object[]> iterator() {
+    return snapshot().iterator();
+  }
+
+  @Override public int size() {
+    return (int) Math.min(Integer.MAX_VALUE, store.size());
+  }
+
+  @Override public boolean add(Object[] row) {
+    store.put(RowKeys.ofLong(nextId.getAndIncrement()), StoredValues.toStorage(row));
+    return true;
+  }
+
+  @Override public boolean addAll(Collection<? extends Object[]> c) {
+    List<Map.Entry<byte[], Object[]>> batch = new ArrayList<>(c.size());
+    for (Object[] row : c) {
+      batch.add(Map.entry(RowKeys.ofLong(nextId.getAndIncrement()), StoredValues.toStorage(row)));
+    }
+    store.putAll(batch);
+    return !batch.isEmpty();
+  }
+
+  @Override public boolean removeAll(Collection<?> c) {
+    Map<List<Object>, Integer> wanted = new HashMap<>();
+    for (Object o : c) {
+      wanted.merge(Arrays.asList(StoredValues.toStorageKey((Object[]) o)), 1, Integer::sum);
+    }
+    List<byte[]> doomed = new ArrayList<>();
+    store.forEach((key, row) -> {
+      List<Object> k = Arrays.asList(StoredValues.toStorageKey(row));
+      Integer n = wanted.get(k);
+      if (n != null) {
+        doomed.add(key);
+        if (n == 1) {
+          wanted.remove(k);
+        } else {
+          wanted.put(k, n - 1);
+        }
+      }
+    });
+    doomed.forEach(store::remove);
+    return !doomed.isEmpty();
+  }
+
+  /** Replaces rows by value: each old row (one occurrence each) gives way to its new row. Used by UPDATE. */
+  public int replace(List<Object[]> oldRows, List<Object[]> newRows) {
+    removeAll(oldRows);
+    addAll(newRows);
+    return oldRows.size();
+  }
+
+  @Override public void clear() {
+    store.clear();
+  }
+}
