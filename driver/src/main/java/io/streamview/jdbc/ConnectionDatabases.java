@@ -5,6 +5,7 @@ import io.streamview.jdbc.error.ErrorCode;
 import io.streamview.jdbc.error.StreamViewException;
 
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 
 import java.util.Map;
@@ -13,18 +14,23 @@ import java.util.WeakHashMap;
 /** Which database a Calcite connection (or its root schema) belongs to. */
 public final class ConnectionDatabases {
 
-  private static final Map<SchemaPlus, Database> BY_ROOT = new WeakHashMap<>();
+  private static final Map<CalciteSchema, Database> BY_ROOT = new WeakHashMap<>();
 
   private ConnectionDatabases() {
   }
 
   static synchronized void bind(CalciteConnection connection, Database db) {
-    BY_ROOT.put(connection.getRootSchema(), db);
+    BY_ROOT.put(CalciteSchema.from(connection.getRootSchema()), db);
   }
 
   /** The database of the connection whose root schema is {@code root}. */
   public static synchronized Database of(SchemaPlus root) {
-    Database db = BY_ROOT.get(root);
+    return of(CalciteSchema.from(root));
+  }
+
+  /** The database of the connection whose root schema is {@code root}. */
+  public static synchronized Database of(CalciteSchema root) {
+    Database db = BY_ROOT.get(root.root());
     if (db == null) {
       throw new StreamViewException(ErrorCode.INTERNAL_ERROR, "no database bound to this connection");
     }

@@ -21,7 +21,7 @@ final class SchemaSync {
 
   static final String LOCAL_SCHEMA = "public";
 
-  private static final Map<SchemaPlus, Long> SYNCED = new WeakHashMap<>();
+  private static final Map<CalciteSchema, Long> SYNCED = new WeakHashMap<>();
 
   private SchemaSync() {
   }
@@ -29,7 +29,8 @@ final class SchemaSync {
   static void sync(SchemaPlus root, Database database) {
     CatalogSnapshot snapshot = database.catalog().current();
     synchronized (SYNCED) {
-      Long done = SYNCED.get(root);
+      CalciteSchema key = CalciteSchema.from(root);
+      Long done = SYNCED.get(key);
       if (done != null && done == snapshot.version()) {
         return;
       }
@@ -49,7 +50,7 @@ final class SchemaSync {
           root.add(name, new ExternalStreamSchema(name)).setCacheEnabled(false);
         }
       }
-      SYNCED.put(root, snapshot.version());
+      SYNCED.put(key, snapshot.version());
     }
   }
 }

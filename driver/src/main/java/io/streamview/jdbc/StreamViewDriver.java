@@ -139,6 +139,7 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
         RedshiftFunctions.register(cc.getRootSchema());
         SchemaSync.sync(cc.getRootSchema(), db);
         ConnectionDatabases.bind(cc, db);
+        cc.setSchema(SchemaSync.LOCAL_SCHEMA);
       }
 
       @Override public void onConnectionClose(AvaticaConnection connection) {

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The {@code Collection} face of a plain table's {@link RowStore}, as Calcite's table-modify code wants it:
  * {@code add} inserts under a new row id; {@code removeAll} deletes by value (Calcite hands back copies of the
- * scanned rows, so identity cannot be used), once per occurrence in its argument.
+ * scanned rows, so identity cannot be used), once per occurrence in its argument. Calcite hands a one-column
+ * table's rows over as bare values rather than one-element arrays; both are accepted.
  */
-public final class StoredRowCollection extends AbstractCollection<Object[]> {
+public final class StoredRowCollection extends AbstractCollection<Object> {
 
   private static final Map<RowStore, StoredRowCollection> OPEN = new java.util.WeakHashMap<>();
 
@@ -44,23 +45,27 @@ public final class StoredRowCollection extends AbstractCollection<Object[]> {
     return out;
   }
 
-  @Override public Iterator<Object[]> iterator() {
-    return snapshot().iterator();
+  @Override public Iterator<Object> iterator() {
+    return new ArrayList<Object>(snapshot()).iterator();
+  }
+
+  private static Object[] row(Object o) {
+    return o instanceof Object[] a ? a : new Object[] {o};
   }
 
   @Override public int size() {
     return (int) Math.min(Integer.MAX_VALUE, store.size());
   }
 
-  @Override public boolean add(Object[] row) {
-    store.put(RowKeys.ofLong(nextId.getAndIncrement()), StoredValues.toStorage(row));
+  @Override public boolean add(Object row) {
+    store.put(RowKeys.ofLong(nextId.getAndIncrement()), StoredValues.toStorage(row(row)));
     return true;
   }
 
-  @Override public boolean addAll(Collection<? extends Object[]> c) {
+  @Override public boolean addAll(Collection<?> c) {
     List<Map.Entry<byte[], Object[]>> batch = new ArrayList<>(c.size());
-    for (Object[] row : c) {
-      batch.add(Map.entry(RowKeys.ofLong(nextId.getAndIncrement()), StoredValues.toStorage(row)));
+    for (Object row : c) {
+      batch.add(Map.entry(RowKeys.ofLong(nextId.getAndIncrement()), StoredValues.toStorage(row(row))));
     }
     store.putAll(batch);
     return !batch.isEmpty();
@@ -69,7 +74,7 @@ public final class StoredRowCollection extends AbstractCollection<Object[]> {
   @Override public boolean removeAll(Collection<?> c) {
     Map<List<Object>, Integer> wanted = new HashMap<>();
     for (Object o : c) {
-      wanted.merge(Arrays.asList(StoredValues.toStorageKey((Object[]) o)), 1, Integer::sum);
+      wanted.merge(Arrays.asList(StoredValues.toStorageKey(row(o))), 1, Integer::sum);
     }
     List<byte[]> doomed = new ArrayList<>();
     store.forEach((key, row) -> {
@@ -88,10 +93,17 @@ public final class StoredRowCollection extends AbstractCollection<Object[]> {
     return !doomed.isEmpty();
   }
 
-  /** Replaces rows by value: each old row (one occurrence each) gives way to its new row. Used by UPDATE. */
-  public int replace(List<Object[]> oldRows, List<Object[]> newRows) {
+  /**
+   * Replaces rows by value, in storage representation: each old row (one occurrence each) gives way to its new
+   * row. Used by UPDATE.
+   */
+  public synchronized int replaceStored(List<Object[]> oldRows, List<Object[]> newRows) {
     removeAll(oldRows);
-    addAll(newRows);
+    List<Map.Entry<byte[], Object[]>> batch = new ArrayList<>(newRows.size());
+    for (Object[] row : newRows) {
+      batch.add(Map.entry(RowKeys.ofLong(nextId.getAndIncrement()), row));
+    }
+    store.putAll(batch);
     return oldRows.size();
   }
 

@@ -1,0 +1,248 @@
+package io.streamview.engine.storage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
+import net.openhft.chronicle.map.MapSegmentContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A store persisted to one Chronicle Map file ({@code byte[]} keys, {@link RowCodec} rows as values).
+ * The only class that touches Chronicle: load it only after {@link StorageEngine} has disabled
+ * Chronicle's analytics and checked {@link JvmFlags}.
+ *
+ * <p>Crash handling: a marker file {@code <store>.open} exists while the store is open. If it is
+ * there at open, the last run did not close the store cleanly (segment locks may still be held by
+ * a dead process), so the file is opened with {@code recoverPersistedTo} rather than waiting for
+ * those locks; a normal open that fails is also retried as a recovery.
+ */
+final class ChronicleRowStore implements ManagedRowStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChronicleRowStore.class);
+
+    private final String name;
+    private final Path file;
+    private final Path marker;
+    private final ChronicleMap<byte[], byte[]> map;
+    /**
+     * Opened on the first {@link #flush} and closed only after the map: on POSIX, closing any
+     * descriptor of the file would drop the file lock Chronicle holds on it.
+     */
+    private FileChannel syncChannel;
+    private volatile boolean closed;
+
+    private ChronicleRowStore(String name, Path file, Path marker, ChronicleMap<byte[], byte[]> map) {
+        this.name = name;
+        this.file = file;
+        this.marker = marker;
+        this.map = map;
+    }
+
+    /** Opens (creating if needed) the store in {@code file}; declared as the interface so callers need no Chronicle types. */
+    static ManagedRowStore open(String name, Path file, Path marker, StoreSizing sizing) {
+        boolean uncleanLastClose = Files.exists(marker);
+        boolean hasData;
+        try {
+            hasData = Files.exists(file) && Files.size(file) > 0;
+            PrivateFiles.createFileIfMissing(marker);
+            PrivateFiles.createFileIfMissing(file);
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Code.IO, "Cannot create the store file " + file + ": " + e, e);
+        }
+        ChronicleMapBuilder<byte[], byte[]> builder = builder(name, sizing);
+        ChronicleMap<byte[], byte[]> map;
+        if (uncleanLastClose && hasData) {
+            LOG.warn("Store {} was not closed cleanly; recovering {}", name, file);
+            map = recover(builder, file, null);
+        } else {
+            try {
+                map = builder.createPersistedTo(file.toFile());
+            } catch (IOException | RuntimeException e) {
+                if (!hasData) {
+                    throw new StorageException(StorageException.Code.IO,
+                            "Cannot create the store file " + file + ": " + e, e);
+                }
+                LOG.warn("Store {} did not open normally ({}); recovering {}", name, e.toString(), file);
+                map = recover(builder, file, e);
+            }
+        }
+        try {
+            PrivateFiles.makePrivate(file);
+        } catch (IOException e) {
+            map.close();
+            throw new StorageException(StorageException.Code.IO, "Cannot set permissions on " + file + ": " + e, e);
+        }
+        return new ChronicleRowStore(name, file, marker, map);
+    }
+
+    static ChronicleMapBuilder<byte[], byte[]> builder(String name, StoreSizing sizing) {
+        return ChronicleMapBuilder.of(byte[].class, byte[].class)
+                .name(name)
+                .entries(sizing.entries())
+                .averageKeySize(sizing.averageKeySize())
+                .averageValueSize(sizing.averageValueSize())
+                .maxBloatFactor(sizing.maxBloatFactor())
+                .putReturnsNull(true);
+    }
+
+    private static ChronicleMap<byte[], byte[]> recover(ChronicleMapBuilder<byte[], byte[]> builder, Path file,
+                                                        Exception openFailure) {
+        try {
+            return builder.recoverPersistedTo(file.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            if (openFailure != null) {
+                e.addSuppressed(openFailure);
+            }
+            throw new StorageException(StorageException.Code.CORRUPT, "The store file " + file
+                    + " is damaged and could not be recovered: " + e
+                    + ". Restore it from a backup, or drop and rebuild the table or view it belongs to.", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The underlying map, for tests that need to hold Chronicle locks. */
+    ChronicleMap<byte[], byte[]> chronicleMap() {
+        return map;
+    }
+
+    @Override
+    public void put(byte[] key, Object[] row) {
+        Objects.requireNonNull(key, "key");
+        byte[] value = RowCodec.encode(row);
+        checkOpen();
+        try {
+            map.put(key, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot store a row of " + value.length + " encoded bytes with a "
+                    + key.length + "-byte key in " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void putAll(List<Map.Entry<byte[], Object[]>> rows) {
+        for (Map.Entry<byte[], Object[]> entry : rows) {
+            put(entry.getKey(), entry.getValue());
+        }
+    }
+
+    @Override
+    public Object[] get(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        checkOpen();
+        byte[] value = map.get(key);
+        return value == null ? null : RowCodec.decode(value);
+    }
+
+    @Override
+    public boolean remove(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        checkOpen();
+        return map.remove(key) != null;
+    }
+
+    /** Copies one segment at a time under its lock, then visits outside it, so the visitor may write. */
+    @Override
+    public void forEach(RowVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        checkOpen();
+        List<byte[]> keys = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        for (int segment = 0; segment < map.segments(); segment++) {
+            keys.clear();
+            values.clear();
+            try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
+                context.forEachSegmentEntry(entry -> {
+                    // getUsing(null): get() may hand back one reused array per context
+                    keys.add(entry.key().getUsing(null));
+                    values.add(entry.value().getUsing(null));
+                });
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                visitor.visit(keys.get(i), RowCodec.decode(values.get(i)));
+            }
+        }
+    }
+
+    @Override
+    public List<Object[]> rows() {
+        checkOpen();
+        List<Object[]> rows = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, map.longSize()));
+        for (int segment = 0; segment < map.segments(); segment++) {
+            try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
+                context.forEachSegmentEntry(entry -> rows.add(RowCodec.decode(entry.value().getUsing(null))));
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public long size() {
+        checkOpen();
+        return map.longSize();
+    }
+
+    @Override
+    public void clear() {
+        checkOpen();
+        map.clear();
+    }
+
+    @Override
+    public synchronized void flush() {
+        checkOpen();
+        try {
+            if (syncChannel == null) {
+                syncChannel = FileChannel.open(file, StandardOpenOption.WRITE);
+            }
+            syncChannel.force(true);
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Code.IO, "Cannot flush the store file " + file + ": " + e, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        map.close();
+        try {
+            if (syncChannel != null) {
+                syncChannel.close();
+            }
+            Files.deleteIfExists(marker);
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Code.IO,
+                    "Closed " + file + " but cannot delete its marker " + marker + ": " + e, e);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("The row store " + name + " is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ChronicleRowStore[" + name + " at " + file + "]";
+    }
+}

@@ -1,0 +1,361 @@
+package io.streamview.engine.storage;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Encodes a row ({@code Object[]}) as self-describing, versioned bytes and back. Supported values:
+ * {@code null}, {@link Boolean}, {@link Byte}, {@link Short}, {@link Integer}, {@link Long},
+ * {@link Float}, {@link Double}, {@link BigDecimal}, {@link String} and {@code byte[]}; each decodes
+ * to an equal value of the same class (floats bit for bit, decimals with their scale, strings even
+ * with unpaired surrogates). The format is specified byte by byte in {@code docs/storage-format.md}.
+ */
+public final class RowCodec {
+
+    /** The first byte of every encoded row. */
+    public static final byte FORMAT_VERSION = 1;
+
+    static final byte NULL = 0x00;
+    static final byte FALSE = 0x01;
+    static final byte TRUE = 0x02;
+    static final byte BYTE = 0x03;
+    static final byte SHORT = 0x04;
+    static final byte INT = 0x05;
+    static final byte LONG = 0x06;
+    static final byte FLOAT = 0x07;
+    static final byte DOUBLE = 0x08;
+    static final byte DECIMAL = 0x09;
+    static final byte STRING_UTF8 = 0x0A;
+    static final byte STRING_UTF16 = 0x0B;
+    static final byte BYTES = 0x0C;
+
+    private RowCodec() {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the class of a value that is not supported
+     */
+    public static byte[] encode(Object[] row) {
+        Objects.requireNonNull(row, "row");
+        ByteSink out = new ByteSink(16 + 16 * row.length);
+        out.put(FORMAT_VERSION);
+        out.putVarint(row.length);
+        for (int i = 0; i < row.length; i++) {
+            encodeValue(out, row[i], i);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * @throws StorageException CORRUPT if {@code bytes} is not a row in a format this version reads
+     */
+    public static Object[] decode(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        ByteSource in = new ByteSource(bytes);
+        byte version = in.get();
+        if (version != FORMAT_VERSION) {
+            throw new StorageException(StorageException.Code.CORRUPT,
+                    "Unsupported row format version " + version + " (this StreamView reads version " + FORMAT_VERSION
+                            + "); the data was written by a newer StreamView or is damaged");
+        }
+        int count = in.getLength();
+        if (count > in.remaining()) {
+            throw in.corrupt(count + " columns cannot fit in " + in.remaining() + " bytes");
+        }
+        Object[] row = new Object[count];
+        for (int i = 0; i < count; i++) {
+            row[i] = decodeValue(in);
+        }
+        in.expectEnd();
+        return row;
+    }
+
+    private static void encodeValue(ByteSink out, Object value, int column) {
+        if (value == null) {
+            out.put(NULL);
+        } else if (value instanceof String s) {
+            encodeString(out, s);
+        } else if (value instanceof Long l) {
+            out.put(LONG);
+            out.putLong(l);
+        } else if (value instanceof Integer n) {
+            out.put(INT);
+            out.putInt(n);
+        } else if (value instanceof byte[] b) {
+            out.put(BYTES);
+            out.putVarint(b.length);
+            out.put(b, 0, b.length);
+        } else if (value instanceof BigDecimal d) {
+            byte[] unscaled = d.unscaledValue().toByteArray();
+            out.put(DECIMAL);
+            out.putInt(d.scale());
+            out.putVarint(unscaled.length);
+            out.put(unscaled, 0, unscaled.length);
+        } else if (value instanceof Double d) {
+            out.put(DOUBLE);
+            out.putLong(Double.doubleToRawLongBits(d));
+        } else if (value instanceof Boolean b) {
+            out.put(b ? TRUE : FALSE);
+        } else if (value instanceof Float f) {
+            out.put(FLOAT);
+            out.putInt(Float.floatToRawIntBits(f));
+        } else if (value instanceof Short s) {
+            out.put(SHORT);
+            out.putShort(s);
+        } else if (value instanceof Byte b) {
+            out.put(BYTE);
+            out.put(b);
+        } else {
+            throw new IllegalArgumentException("Cannot store a value of class " + value.getClass().getName()
+                    + " (column " + column + "); supported: null, Boolean, Byte, Short, Integer, Long, Float, "
+                    + "Double, java.math.BigDecimal, String, byte[]");
+        }
+    }
+
+    private static void encodeString(ByteSink out, String s) {
+        if (isWellFormedUtf16(s)) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            out.put(STRING_UTF8);
+            out.putVarint(utf8.length);
+            out.put(utf8, 0, utf8.length);
+        } else {
+            // UTF-8 cannot carry an unpaired surrogate: keep the chars as they are
+            out.put(STRING_UTF16);
+            out.putVarint(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                out.putShort((short) s.charAt(i));
+            }
+        }
+    }
+
+    static boolean isWellFormedUtf16(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Object decodeValue(ByteSource in) {
+        byte tag = in.get();
+        switch (tag) {
+            case NULL:
+                return null;
+            case FALSE:
+                return Boolean.FALSE;
+            case TRUE:
+                return Boolean.TRUE;
+            case BYTE:
+                return in.get();
+            case SHORT:
+                return in.getShort();
+            case INT:
+                return in.getInt();
+            case LONG:
+                return in.getLong();
+            case FLOAT:
+                return Float.intBitsToFloat(in.getInt());
+            case DOUBLE:
+                return Double.longBitsToDouble(in.getLong());
+            case DECIMAL: {
+                int scale = in.getInt();
+                int length = in.getLength();
+                if (length == 0) {
+                    throw in.corrupt("empty decimal");
+                }
+                return new BigDecimal(new BigInteger(in.getBytes(length)), scale);
+            }
+            case STRING_UTF8: {
+                int length = in.getLength();
+                return new String(in.array(), in.skip(length), length, StandardCharsets.UTF_8);
+            }
+            case STRING_UTF16: {
+                int chars = in.getLength();
+                if (chars > in.remaining() / 2) {
+                    throw in.corrupt("string longer than the row");
+                }
+                char[] value = new char[chars];
+                for (int i = 0; i < chars; i++) {
+                    value[i] = (char) in.getShort();
+                }
+                return new String(value);
+            }
+            case BYTES:
+                return in.getBytes(in.getLength());
+            default:
+                throw in.corrupt("unknown value tag 0x" + Integer.toHexString(tag & 0xFF));
+        }
+    }
+
+    /** A growable big-endian byte buffer. */
+    static final class ByteSink {
+        private byte[] buffer;
+        private int size;
+
+        ByteSink(int capacity) {
+            buffer = new byte[Math.max(capacity, 16)];
+        }
+
+        void put(byte b) {
+            ensure(1);
+            buffer[size++] = b;
+        }
+
+        void put(byte[] bytes, int offset, int length) {
+            ensure(length);
+            System.arraycopy(bytes, offset, buffer, size, length);
+            size += length;
+        }
+
+        void putShort(short v) {
+            ensure(2);
+            buffer[size++] = (byte) (v >> 8);
+            buffer[size++] = (byte) v;
+        }
+
+        void putInt(int v) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (v >> shift);
+            }
+        }
+
+        void putLong(long v) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (v >> shift);
+            }
+        }
+
+        /** Unsigned LEB128: 7 bits per byte, least significant group first, high bit = more follows. */
+        void putVarint(int v) {
+            if (v < 0) {
+                throw new IllegalArgumentException("negative length " + v);
+            }
+            ensure(5);
+            while ((v & ~0x7F) != 0) {
+                buffer[size++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            buffer[size++] = (byte) v;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
+        }
+
+        private void ensure(int extra) {
+            if (size + extra > buffer.length) {
+                long wanted = Math.max((long) buffer.length * 2, (long) size + extra);
+                if (wanted > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("row too large to encode");
+                }
+                buffer = Arrays.copyOf(buffer, (int) wanted);
+            }
+        }
+    }
+
+    /** Reads what {@link ByteSink} wrote; every read is bounds-checked and reports {@code CORRUPT}. */
+    static final class ByteSource {
+        private final byte[] bytes;
+        private int position;
+
+        ByteSource(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        byte[] array() {
+            return bytes;
+        }
+
+        int remaining() {
+            return bytes.length - position;
+        }
+
+        /** Advances by {@code length} bytes and returns where they start. */
+        int skip(int length) {
+            need(length);
+            int start = position;
+            position += length;
+            return start;
+        }
+
+        byte get() {
+            need(1);
+            return bytes[position++];
+        }
+
+        short getShort() {
+            need(2);
+            short v = (short) (((bytes[position] & 0xFF) << 8) | (bytes[position + 1] & 0xFF));
+            position += 2;
+            return v;
+        }
+
+        int getInt() {
+            need(4);
+            int v = 0;
+            for (int i = 0; i < 4; i++) {
+                v = (v << 8) | (bytes[position++] & 0xFF);
+            }
+            return v;
+        }
+
+        long getLong() {
+            need(8);
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (bytes[position++] & 0xFF);
+            }
+            return v;
+        }
+
+        byte[] getBytes(int length) {
+            int start = skip(length);
+            return Arrays.copyOfRange(bytes, start, start + length);
+        }
+
+        /** A varint length, at most {@link Integer#MAX_VALUE}. */
+        int getLength() {
+            int value = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                byte b = get();
+                value |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    if (shift == 28 && (b & 0xF8) != 0) {
+                        break;
+                    }
+                    return value;
+                }
+            }
+            throw corrupt("bad length");
+        }
+
+        void expectEnd() {
+            if (position != bytes.length) {
+                throw corrupt((bytes.length - position) + " trailing bytes");
+            }
+        }
+
+        StorageException corrupt(String detail) {
+            return new StorageException(StorageException.Code.CORRUPT,
+                    "Corrupt row (" + bytes.length + " bytes) at byte " + position + ": " + detail);
+        }
+
+        private void need(int count) {
+            if (count < 0 || count > bytes.length - position) {
+                throw corrupt("needs " + count + " more bytes, " + (bytes.length - position) + " left");
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.streamview.engine.storage;
+
+/** The storage layer cannot do what was asked; {@link #code()} says why, the message says what to do. */
+public class StorageException extends RuntimeException {
+
+    /** Why storage failed. */
+    public enum Code {
+        /** The JVM lacks the {@code --add-opens}/{@code --add-exports} options Chronicle Map needs. */
+        JVM_FLAGS_MISSING,
+        /** Another process (or another engine in this process) has the database open. */
+        LOCKED,
+        /** Reading or writing a file failed. */
+        IO,
+        /** Stored bytes cannot be decoded, or a store file cannot be recovered. */
+        CORRUPT
+    }
+
+    private final Code code;
+
+    public StorageException(Code code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
+    public StorageException(Code code, String message) {
+        this(code, message, null);
+    }
+
+    public Code code() {
+        return code;
+    }
+}

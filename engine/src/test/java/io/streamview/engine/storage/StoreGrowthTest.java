@@ -1,0 +1,61 @@
+package io.streamview.engine.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A store grows well past the 100k entries its file is first sized for. */
+class StoreGrowthTest {
+
+    private static final int ROWS = 500_000;
+
+    @TempDir
+    Path data;
+
+    private static Object[] row(int i) {
+        return new Object[] {(long) i, "partition-" + (i % 1000), "shardId-000000000001",
+            1_700_000_000_000L + i, new byte[64 + (i % 64)]};
+    }
+
+    @Test
+    void fiveHundredThousandRowsInOneStore() {
+        long started = System.nanoTime();
+        try (StorageEngine engine = StorageEngine.persistent(data)) {
+            RowStore store = engine.open("growth");
+            List<Map.Entry<byte[], Object[]>> batch = new ArrayList<>(10_000);
+            for (int i = 0; i < ROWS; i++) {
+                batch.add(new AbstractMap.SimpleEntry<>(RowKeys.ofRecord("shardId-000000000001",
+                        String.valueOf(49_590_338_271_490_256L + i), i % 3), row(i)));
+                if (batch.size() == 10_000) {
+                    store.putAll(batch);
+                    batch.clear();
+                }
+            }
+            assertEquals(ROWS, store.size());
+        }
+        try (StorageEngine engine = StorageEngine.persistent(data)) {
+            RowStore store = engine.open("growth");
+            assertEquals(ROWS, store.size());
+            for (int i = 0; i < ROWS; i += 4999) {
+                Object[] back = store.get(RowKeys.ofRecord("shardId-000000000001",
+                        String.valueOf(49_590_338_271_490_256L + i), i % 3));
+                assertArrayEquals(row(i), back, "row " + i);
+            }
+            long[] count = {0};
+            store.forEach((k, r) -> count[0]++);
+            assertEquals(ROWS, count[0]);
+        }
+        long fileSize = data.resolve("growth.cm3").toFile().length();
+        System.out.printf("500k rows: %.1f s, file %d MiB%n", (System.nanoTime() - started) / 1e9, fileSize >> 20);
+        assertTrue(Files.exists(data.resolve("growth.cm3")));
+    }
+}

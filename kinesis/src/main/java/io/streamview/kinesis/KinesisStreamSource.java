@@ -1,0 +1,116 @@
+package io.streamview.kinesis;
+
+import io.streamview.engine.source.BatchConsumer;
+import io.streamview.engine.source.ReadRequest;
+import io.streamview.engine.source.ReadSummary;
+import io.streamview.engine.source.StreamSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
+import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+
+/**
+ * A Kinesis service (one external schema) as a {@link StreamSource}: {@link #readToParity} lists the stream's shards
+ * (ListShards, every page), orders them parents-first ({@link KinesisShardGraph}) and reads them in parallel
+ * ({@link KinesisParallelRead}, {@link KinesisShardReader}). Thread-safe; reads of different streams may run at once.
+ */
+public final class KinesisStreamSource implements StreamSource {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KinesisStreamSource.class);
+  private static final BooleanSupplier NEVER = () -> false;
+
+  private final KinesisConnection connection;
+  private final KinesisClient client;
+  private final KinesisRetryPolicy retry;
+  private final KinesisReadOptions options;
+  private final KinesisErrors errors;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  KinesisStreamSource(KinesisConnection connection, KinesisRetryPolicy retry, KinesisReadOptions options) {
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.client = connection.client();
+    this.retry = Objects.requireNonNull(retry, "retry");
+    this.options = Objects.requireNonNull(options, "options");
+    this.errors = new KinesisErrors(connection.target(), connection.secrets(), retry.maxAttempts());
+  }
+
+  @Override
+  public ReadSummary readToParity(ReadRequest request, BatchConsumer consumer) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(consumer, "consumer");
+    ensureOpen();
+    long started = System.nanoTime();
+    List<Shard> shards = listShards(request.streamName(), request.cancelled());
+    KinesisShardGraph graph = new KinesisShardGraph(shards, request.checkpoints());
+    ReadSummary summary = new KinesisParallelRead(client, request, consumer, graph, retry, errors, options).run();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Read {} records from {} shards of Kinesis stream '{}' at {} in {} ms ({} shards listed)",
+          summary.records(), summary.shards().size(), request.streamName(), errors.target(),
+          (System.nanoTime() - started) / 1_000_000, shards.size());
+    }
+    return summary;
+  }
+
+  @Override
+  public boolean streamExists(String streamName) {
+    Objects.requireNonNull(streamName, "streamName");
+    ensureOpen();
+    try {
+      retry.call("DescribeStreamSummary " + streamName,
+          () -> client.describeStreamSummary(b -> b.streamName(streamName)), NEVER);
+      return true;
+    } catch (ResourceNotFoundException notFound) {
+      return false;
+    } catch (RuntimeException e) {
+      throw errors.map(e, streamName, "DescribeStreamSummary");
+    }
+  }
+
+  /** Every shard of the stream, through ListShards and its NextToken pages. */
+  List<Shard> listShards(String stream, BooleanSupplier stop) {
+    List<Shard> shards = new ArrayList<>();
+    String token = null;
+    do {
+      ListShardsRequest request = token == null
+          ? ListShardsRequest.builder().streamName(stream).build()
+          : ListShardsRequest.builder().nextToken(token).build();
+      ListShardsResponse page;
+      try {
+        page = retry.call("ListShards " + stream, () -> client.listShards(request), stop);
+      } catch (KinesisRetryPolicy.Stopped stopped) {
+        return List.of(); // cancelled while listing: nothing to read
+      } catch (RuntimeException e) {
+        throw errors.map(e, stream, "ListShards");
+      }
+      shards.addAll(page.shards());
+      token = page.nextToken();
+    } while (token != null);
+    return shards;
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      connection.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "KinesisStreamSource[" + errors.target() + "]";
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("KinesisStreamSource for " + errors.target() + " is closed");
+    }
+  }
+}
