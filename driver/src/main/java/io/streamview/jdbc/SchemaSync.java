@@ -35,8 +35,7 @@ final class SchemaSync {
         return;
       }
       if (root.subSchemas().get(LOCAL_SCHEMA) == null) {
-        SchemaPlus local = root.add(LOCAL_SCHEMA, new CatalogSchema(database, LOCAL_SCHEMA));
-        local.setCacheEnabled(false);
+        uncached(root.add(LOCAL_SCHEMA, new CatalogSchema(database, LOCAL_SCHEMA)));
       }
       Set<String> wanted = new HashSet<>(snapshot.externalSchemas().keySet());
       CalciteSchema calciteRoot = CalciteSchema.from(root);
@@ -47,10 +46,28 @@ final class SchemaSync {
       }
       for (String name : wanted) {
         if (root.subSchemas().get(name) == null) {
-          root.add(name, new ExternalStreamSchema(name)).setCacheEnabled(false);
+          uncached(root.add(name, new ExternalStreamSchema(name, () -> knownStreams(database, name))));
         }
       }
       SYNCED.put(key, snapshot.version());
     }
+  }
+
+  private static Set<String> knownStreams(Database database, String schema) {
+    Set<String> names = new HashSet<>(database.notedStreams(schema));
+    database.catalog().current().materializedViews().values().stream()
+        .filter(mv -> mv.sourceSchema().equals(schema)).forEach(mv -> names.add(mv.streamName()));
+    return names;
+  }
+
+  /**
+   * Switches a schema's name caches off. Calcite creates a schema's table lookup lazily and a lookup created after
+   * {@code setCacheEnabled(false)} would cache anyway, so the lookups are created first.
+   */
+  private static void uncached(SchemaPlus schema) {
+    CalciteSchema s = CalciteSchema.from(schema);
+    s.tables();
+    s.subSchemas();
+    s.setCache(false);
   }
 }

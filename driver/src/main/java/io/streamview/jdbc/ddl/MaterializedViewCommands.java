@@ -49,6 +49,7 @@ final class MaterializedViewCommands {
       String sql = node.query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
       StreamingQuery query = StreamingQueryAnalyzer.analyze(name.name(), node.query, catalog);
       ExternalSchemaDef schema = catalog.externalSchemas().get(query.schemaName());
+      db.noteStream(query.schemaName(), query.streamName());
       List<ColumnDef> columns;
       try {
         columns = CalciteViewPipeline.describe(db, name.name(), query);

@@ -67,6 +67,7 @@ class RedshiftExampleTest {
   private String url;
   private final Map<String, Integer> expectedObjects = new HashMap<>();
   private int expectedParseable;
+  private int serial;
   private final Random random = new Random(20261126);
 
   @BeforeAll
@@ -83,7 +84,7 @@ class RedshiftExampleTest {
   private void put(int objects, int arrays, int malformed, int binary, int scalars) {
     List<byte[]> payloads = new ArrayList<>();
     for (int i = 0; i < objects; i++) {
-      String o = "{\"event\":\"click\",\"user\":" + random.nextInt(1000) + ",\"n\":" + expectedObjects.size() + i
+      String o = "{\"event\":\"click\",\"user\":" + random.nextInt(1000) + ",\"n\":" + (serial++)
           + ",\"page\":\"/p/" + random.nextInt(50) + "\",\"price\":" + (random.nextInt(10000) / 100.0)
           + ",\"tags\":[\"a\",\"ü\"],\"nested\":{\"ok\":true}}";
       payloads.add(o.getBytes(StandardCharsets.UTF_8));

@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
   private final Map<String, StreamSource> sources = new ConcurrentHashMap<>();
   private final Map<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
   private final Object ddlLock = new Object();
+  private final Map<String, java.util.Set<String>> notedStreams = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private Database(DatabaseLocation location, DatabaseOptions options, DatabaseLock lock, CatalogStore catalog,
@@ -55,10 +56,19 @@ public final class Database implements AutoCloseable {
       Path dir = d.path();
       createOwnerOnlyDirectory(dir);
       DatabaseLock lock = DatabaseLock.acquire(dir);
+      StorageEngine storage = null;
+      CatalogStore catalog = null;
       try {
-        StorageEngine storage = StorageEngine.persistent(dir.resolve("data"));
-        return new Database(location, options, lock, CatalogStore.open(dir), PositionStore.open(dir), storage);
+        storage = StorageEngine.persistent(dir.resolve("data"));
+        catalog = CatalogStore.open(dir);
+        return new Database(location, options, lock, catalog, PositionStore.open(dir), storage);
       } catch (RuntimeException e) {
+        if (catalog != null) {
+          catalog.close();
+        }
+        if (storage != null) {
+          storage.close();
+        }
         lock.close();
         throw e;
       }
@@ -104,6 +114,19 @@ public final class Database implements AutoCloseable {
   /** Serialises DDL so that checks and catalog updates of one statement are not interleaved with another's. */
   public Object ddlLock() {
     return ddlLock;
+  }
+
+  /**
+   * Records that a statement names stream {@code stream} of external schema {@code schema}, so that the query layer
+   * lists it among the schema's tables (Calcite resolves names against a snapshot of listed names).
+   */
+  public void noteStream(String schema, String stream) {
+    notedStreams.computeIfAbsent(schema, k -> ConcurrentHashMap.newKeySet()).add(stream);
+  }
+
+  /** The streams of {@code schema} that statements of this database have named. */
+  public java.util.Set<String> notedStreams(String schema) {
+    return java.util.Set.copyOf(notedStreams.getOrDefault(schema, java.util.Set.of()));
   }
 
   /** The lock that allows one refresh of a view at a time. */

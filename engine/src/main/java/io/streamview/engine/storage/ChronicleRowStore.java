@@ -16,9 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A store persisted to one Chronicle Map file ({@code byte[]} keys, {@link RowCodec} rows as values).
+ * A store in one Chronicle Map ({@code byte[]} keys, {@link RowCodec} rows as values): persisted to
+ * a file ({@link #open}) or off-heap in this process only ({@link #inMemory}), with the same sizing.
  * The only class that touches Chronicle: load it only after {@link StorageEngine} has disabled
  * Chronicle's analytics and checked {@link JvmFlags}.
+ *
+ * <p>Closing the store closes the map, which frees its off-heap memory (an in-memory store's rows
+ * are gone) or unmaps its file.
  *
  * <p>Crash handling: a marker file {@code <store>.open} exists while the store is open. If it is
  * there at open, the last run did not close the store cleanly (segment locks may still be held by
@@ -30,7 +34,9 @@ final class ChronicleRowStore implements ManagedRowStore {
     private static final Logger LOG = LoggerFactory.getLogger(ChronicleRowStore.class);
 
     private final String name;
+    /** {@code null} for an in-memory store. */
     private final Path file;
+    /** {@code null} for an in-memory store. */
     private final Path marker;
     private final ChronicleMap<byte[], byte[]> map;
     /**
@@ -84,6 +90,14 @@ final class ChronicleRowStore implements ManagedRowStore {
         return new ChronicleRowStore(name, file, marker, map);
     }
 
+    /**
+     * Creates an empty store that lives off-heap in this process only (no file), sized like a file
+     * store so it grows the same way; declared as the interface so callers need no Chronicle types.
+     */
+    static ManagedRowStore inMemory(String name, StoreSizing sizing) {
+        return new ChronicleRowStore(name, null, null, builder(name, sizing).create());
+    }
+
     static ChronicleMapBuilder<byte[], byte[]> builder(String name, StoreSizing sizing) {
         return ChronicleMapBuilder.of(byte[].class, byte[].class)
                 .name(name)
@@ -113,6 +127,7 @@ final class ChronicleRowStore implements ManagedRowStore {
         return name;
     }
 
+    /** The store's file, or {@code null} for an in-memory store. */
     Path file() {
         return file;
     }
@@ -207,6 +222,9 @@ final class ChronicleRowStore implements ManagedRowStore {
     @Override
     public synchronized void flush() {
         checkOpen();
+        if (file == null) {
+            return; // nothing to force to a device
+        }
         try {
             if (syncChannel == null) {
                 syncChannel = FileChannel.open(file, StandardOpenOption.WRITE);
@@ -224,6 +242,9 @@ final class ChronicleRowStore implements ManagedRowStore {
         }
         closed = true;
         map.close();
+        if (file == null) {
+            return;
+        }
         try {
             if (syncChannel != null) {
                 syncChannel.close();
@@ -243,6 +264,6 @@ final class ChronicleRowStore implements ManagedRowStore {
 
     @Override
     public String toString() {
-        return "ChronicleRowStore[" + name + " at " + file + "]";
+        return "ChronicleRowStore[" + name + (file == null ? " in memory]" : " at " + file + "]");
     }
 }

@@ -14,10 +14,12 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Opens, drops and closes the {@link RowStore}s of one database. {@link #inMemory()} keeps rows on
- * the heap; {@link #persistent(Path)} keeps one Chronicle Map file per store,
+ * Opens, drops and closes the {@link RowStore}s of one database. Every store is a Chronicle Map, so
+ * rows live off the Java heap: {@link #inMemory()} keeps one in-memory map (no file) per store;
+ * {@link #persistent(Path)} keeps one Chronicle Map file per store,
  * {@code <dataDir>/<storeName>.cm3}, and holds {@code <dataDir>/stores.lock} so no other process
- * (or engine in this JVM) opens the same files.
+ * (or engine in this JVM) opens the same files. Dropping a store or closing the engine closes the
+ * maps, which frees an in-memory store's off-heap memory.
  *
  * <p>This class must not mention Chronicle types in its fields or signatures: its static
  * initialiser disables Chronicle's analytics before any Chronicle class loads.
@@ -54,9 +56,21 @@ public final class StorageEngine implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Stores on the heap, gone when the engine closes. Needs no JVM flags. */
+    /**
+     * Stores in off-heap Chronicle Maps backed by no file, sized and growing like file stores; a
+     * store's rows and memory are gone when it is dropped or the engine closes.
+     *
+     * @throws StorageException JVM_FLAGS_MISSING (checked before any Chronicle class loads) when the
+     *                          JVM lacks an option of {@link JvmFlags#REQUIRED_IN_MEMORY}
+     */
     public static StorageEngine inMemory() {
-        return new StorageEngine(null, null, null);
+        return inMemory(StoreSizing.STANDARD);
+    }
+
+    static StorageEngine inMemory(StoreSizing sizing) {
+        Objects.requireNonNull(sizing, "sizing");
+        JvmFlags.verify(false);
+        return new StorageEngine(null, sizing, null);
     }
 
     /**
@@ -70,7 +84,7 @@ public final class StorageEngine implements AutoCloseable {
 
     static StorageEngine persistent(Path dataDir, StoreSizing sizing) {
         Objects.requireNonNull(dataDir, "dataDir");
-        JvmFlags.verify();
+        JvmFlags.verify(true);
         Path dir = dataDir.toAbsolutePath().normalize();
         DatabaseLock lock = DatabaseLock.acquire(dir, LOCK_FILE_NAME);
         return new StorageEngine(dir, sizing, lock);
@@ -97,7 +111,7 @@ public final class StorageEngine implements AutoCloseable {
         ManagedRowStore store = open.get(storeName);
         if (store == null) {
             store = dataDir == null
-                    ? new HeapRowStore(storeName)
+                    ? ChronicleRowStore.inMemory(storeName, sizing)
                     : ChronicleRowStore.open(storeName, storeFile(storeName), markerFile(storeName), sizing);
             open.put(storeName, store);
         }
@@ -131,7 +145,10 @@ public final class StorageEngine implements AutoCloseable {
         return names;
     }
 
-    /** Closes the store if open and deletes its file. Dropping a store that does not exist does nothing. */
+    /**
+     * Closes the store if open (freeing an in-memory store's memory) and deletes its file, if any. Dropping a
+     * store that does not exist does nothing.
+     */
     public synchronized void drop(String storeName) {
         checkName(storeName);
         checkOpen();

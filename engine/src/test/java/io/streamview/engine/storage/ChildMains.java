@@ -34,9 +34,67 @@ final class ChildMains {
                 System.out.println("RESULT " + e.code());
                 System.out.println(e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Opens an in-memory engine and two stores, reports how it went and how long the first store
+     * (the first Chronicle Map of this JVM) and the second took to open.
+     */
+    static final class ProbeInMemory {
+        public static void main(String[] args) {
+            System.out.println("analytics.before=" + System.getProperty(StorageEngine.CHRONICLE_ANALYTICS_PROPERTY));
+            long started = System.nanoTime();
             try (StorageEngine engine = StorageEngine.inMemory()) {
-                engine.open("mem").put(RowKeys.ofLong(1), new Object[] {"ok"});
-                System.out.println("IN-MEMORY OK");
+                System.out.println("analytics.after=" + System.getProperty(StorageEngine.CHRONICLE_ANALYTICS_PROPERTY));
+                long first = System.nanoTime();
+                RowStore store = engine.open("mem");
+                long second = System.nanoTime();
+                RowStore other = engine.open("mem2");
+                long done = System.nanoTime();
+                store.put(RowKeys.ofLong(1), new Object[] {"ok"});
+                other.put(RowKeys.ofLong(1), new Object[] {"ok"});
+                if (!"ok".equals(store.get(RowKeys.ofLong(1))[0])) {
+                    throw new AssertionError("row not read back");
+                }
+                System.out.printf("TIMING engine=%.0fms first-store=%.0fms second-store=%.0fms%n",
+                        (first - started) / 1e6, (second - first) / 1e6, (done - second) / 1e6);
+                System.out.println("RESULT OK");
+            } catch (StorageException e) {
+                System.out.println("RESULT " + e.code());
+                System.out.println(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Opens a Chronicle store without {@link JvmFlags}' check, to see what Chronicle itself needs:
+     * {@code args[0] = mem}, or {@code file <dir>}. Writes enough rows to grow past the tiny first
+     * tier, reads them back and prints {@code RESULT OK} or {@code RESULT FAILED <throwable>}.
+     */
+    static final class RawChronicle {
+        public static void main(String[] args) {
+            System.setProperty(StorageEngine.CHRONICLE_ANALYTICS_PROPERTY, "true");
+            try {
+                ManagedRowStore store = args[0].equals("mem")
+                        ? ChronicleRowStore.inMemory("raw", StoreSizing.TINY)
+                        : ChronicleRowStore.open("raw", Path.of(args[1], "raw.cm3"), Path.of(args[1], "raw.open"),
+                                StoreSizing.TINY);
+                try (store) {
+                    for (int i = 0; i < 1000; i++) {
+                        store.put(RowKeys.ofLong(i), new Object[] {(long) i});
+                    }
+                    if (store.size() != 1000 || !Long.valueOf(999).equals(store.get(RowKeys.ofLong(999))[0])) {
+                        throw new AssertionError("rows not read back");
+                    }
+                }
+                System.out.println("RESULT OK");
+            } catch (Throwable e) {
+                Throwable root = e;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                System.out.println("RESULT FAILED " + e + " / root cause: " + root);
             }
         }
     }

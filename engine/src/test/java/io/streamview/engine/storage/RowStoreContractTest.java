@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What every {@link RowStore} does, heap or file. */
+/** What every {@link RowStore} does, in memory or in a file. */
 abstract class RowStoreContractTest {
 
     @TempDir
