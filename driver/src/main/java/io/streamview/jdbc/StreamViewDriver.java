@@ -5,6 +5,7 @@ import io.streamview.engine.database.DatabaseOptions;
 import io.streamview.engine.database.DatabaseRegistry;
 import io.streamview.engine.source.SourceConfig;
 import io.streamview.engine.table.RedshiftTypeSystem;
+import io.streamview.engine.table.RedshiftTypes;
 import io.streamview.jdbc.boundary.JdbcBoundary;
 import io.streamview.jdbc.ddl.StreamViewDdlExecutor;
 import io.streamview.jdbc.error.ErrorCode;
@@ -137,6 +138,9 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
         }
         CalciteConnection cc = connection.unwrap(CalciteConnection.class);
         RedshiftFunctions.register(cc.getRootSchema());
+        // SUPER, as CAST(x AS SUPER) names it: JSON text in a VARCHAR that no Redshift VARCHAR can be as long as
+        cc.getRootSchema().add("SUPER", tf -> tf.createTypeWithNullability(
+            tf.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR, RedshiftTypes.SUPER_PRECISION), true));
         SchemaSync.sync(cc.getRootSchema(), db);
         ConnectionDatabases.bind(cc, db);
         cc.setSchema(SchemaSync.LOCAL_SCHEMA);

@@ -15,6 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
+
 /**
  * The invocation handler of every boundary proxy (connection, statements, result sets, metadata). It cleans SQL
  * text, keeps schemas current, defers DDL in {@code prepareStatement}, wraps returned JDBC objects, and converts
@@ -25,6 +28,8 @@ final class BoundaryHandler implements InvocationHandler {
   private final Object target;
   private final Class<?> iface;
   private final ConnectionState state;
+  /** The update count of the last UPDATE run through this statement, or -1. */
+  private long updateCount = -1;
 
   BoundaryHandler(Object target, Class<?> iface, ConnectionState state) {
     this.target = target;
@@ -64,10 +69,46 @@ final class BoundaryHandler implements InvocationHandler {
         args[0] = SqlText.clean(sql);
         if (iface == Connection.class && (name.equals("prepareStatement") || name.equals("prepareCall"))) {
           state.syncSchemas();
-          PreparedStatement deferred = DeferredDdlStatement.ifDdl((String) args[0], state);
+          SqlNode parsed = SqlText.parseOrNull((String) args[0]);
+          if (parsed instanceof SqlUpdate update) {
+            return UpdatePreparedStatement.create(UpdateCommand.of(update, state.database()), state);
+          }
+          PreparedStatement deferred = DeferredDdlStatement.ifDdl(parsed, (String) args[0], state);
           if (deferred != null) {
             return deferred;
           }
+        }
+        if (iface != Connection.class && name.startsWith("execute") && SqlText.mayBeUpdate((String) args[0])
+            && SqlText.parseOrNull((String) args[0]) instanceof SqlUpdate update) {
+          state.syncSchemas();
+          UpdateCommand command = UpdateCommand.of(update, state.database());
+          try (PreparedStatement select = state.calcite().prepareStatement(command.selectSql())) {
+            updateCount = command.apply(select, state.database());
+          }
+          return switch (name) {
+            case "executeUpdate" -> (int) updateCount;
+            case "executeLargeUpdate" -> updateCount;
+            case "executeQuery" -> throw new java.sql.SQLException("UPDATE returns no result set; use executeUpdate()",
+                "42000");
+            default -> false;
+          };
+        }
+      }
+      if (updateCount >= 0 && iface != Connection.class) {
+        switch (name) {
+          case "getUpdateCount":
+            return (int) updateCount;
+          case "getLargeUpdateCount":
+            return updateCount;
+          case "getResultSet":
+            return null;
+          case "getMoreResults":
+            updateCount = -1;
+            return false;
+          default:
+            if (name.startsWith("execute") || name.equals("close")) {
+              updateCount = -1;
+            }
         }
       }
       if (needsSchemas(name)) {

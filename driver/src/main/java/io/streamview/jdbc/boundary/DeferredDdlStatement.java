@@ -32,8 +32,9 @@ final class DeferredDdlStatement implements InvocationHandler {
   }
 
   /** A deferred statement if {@code sql} is DDL, else null. */
-  static PreparedStatement ifDdl(String sql, ConnectionState state) throws SQLException {
-    if (!SqlText.isDdl(SqlText.parseOrNull(sql))) {
+  static PreparedStatement ifDdl(org.apache.calcite.sql.SqlNode parsed, String sql, ConnectionState state)
+      throws SQLException {
+    if (!SqlText.isDdl(parsed)) {
       return null;
     }
     Statement s = state.calcite().createStatement();

@@ -25,6 +25,19 @@ final class SqlText {
     return s;
   }
 
+  /** Whether {@code sql} may be an UPDATE (cheap test before parsing). */
+  static boolean mayBeUpdate(String sql) {
+    String s = sql.stripLeading();
+    while (s.startsWith("--") || s.startsWith("/*")) {
+      int end = s.startsWith("--") ? s.indexOf('\n') : s.indexOf("*/") + 1;
+      if (end <= 0) {
+        return false;
+      }
+      s = s.substring(end + 1).stripLeading();
+    }
+    return s.regionMatches(true, 0, "update", 0, 6);
+  }
+
   /** The parsed statement, or null if it does not parse (Calcite will then report the error). */
   static SqlNode parseOrNull(String sql) {
     try {

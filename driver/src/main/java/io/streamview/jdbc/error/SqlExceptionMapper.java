@@ -139,7 +139,13 @@ public final class SqlExceptionMapper {
     int nl = s.indexOf('\n');
     String first = nl < 0 ? s : s.substring(0, nl);
     int expecting = s.indexOf("Was expecting");
-    return expecting < 0 ? first : first + " " + s.substring(expecting).replaceAll("\\s+", " ").trim();
+    if (expecting < 0) {
+      return first;
+    }
+    String[] options = s.substring(expecting).replaceAll("\\s+", " ").trim().split(" \\.\\.\\. ");
+    String shown = String.join(", ", java.util.Arrays.asList(options).subList(0, Math.min(6, options.length)))
+        .replace("Was expecting one of: ", "").replace("Was expecting: ", "");
+    return first + " Expected: " + shown + (options.length > 6 ? ", …" : "");
   }
 
   private static SQLException of(ErrorCode code, Throwable cause, Object... args) {

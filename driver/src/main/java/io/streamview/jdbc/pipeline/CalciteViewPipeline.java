@@ -20,8 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Time;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +111,7 @@ public final class CalciteViewPipeline implements ViewPipeline {
         while (rs.next()) {
           Object[] row = new Object[n];
           for (int i = 0; i < n; i++) {
-            row[i] = storageValue(rs, i + 1, columns.get(i));
+            row[i] = JdbcStorageValues.read(rs, i + 1, columns.get(i));
           }
           byte[] key = RowKeys.ofRecord(rs.getString(n + 1).trim(), rs.getString(n + 2), 0);
           out.add(Map.entry(key, row));
@@ -125,35 +123,6 @@ public final class CalciteViewPipeline implements ViewPipeline {
     } catch (SQLException e) {
       throw new PipelineException(streamName, e);
     }
-  }
-
-  /** A JDBC value in the storage layer's representation for the column's type (UTC connection). */
-  static Object storageValue(ResultSet rs, int i, ColumnDef column) throws SQLException {
-    Object v;
-    switch (column.typeName()) {
-      case "SMALLINT" -> v = rs.getShort(i);
-      case "INTEGER" -> v = rs.getInt(i);
-      case "BIGINT" -> v = rs.getLong(i);
-      case "REAL" -> v = rs.getFloat(i);
-      case "DOUBLE PRECISION" -> v = rs.getDouble(i);
-      case "BOOLEAN" -> v = rs.getBoolean(i);
-      case "DECIMAL" -> v = rs.getBigDecimal(i);
-      case "DATE" -> {
-        java.sql.Date d = rs.getDate(i);
-        v = d == null ? null : (int) Math.floorDiv(d.getTime(), 86_400_000L);
-      }
-      case "TIME", "TIMETZ" -> {
-        Time t = rs.getTime(i);
-        v = t == null ? null : (int) Math.floorMod(t.getTime(), 86_400_000L);
-      }
-      case "TIMESTAMP", "TIMESTAMPTZ" -> {
-        Timestamp t = rs.getTimestamp(i);
-        v = t == null ? null : t.getTime();
-      }
-      case "VARBYTE" -> v = rs.getBytes(i);
-      default -> v = rs.getString(i);
-    }
-    return rs.wasNull() ? null : v;
   }
 
   @Override public void close() {

@@ -33,8 +33,8 @@ public final class StoredRowCollection extends AbstractCollection<Object> {
     this.nextId = new AtomicLong(max[0] + 1);
   }
 
-  /** One collection per store, so that row ids are never handed out twice. */
-  static synchronized StoredRowCollection of(RowStore store) {
+  /** The collection of a plain table's store; one per store, so that row ids are never handed out twice. */
+  public static synchronized StoredRowCollection of(RowStore store) {
     return OPEN.computeIfAbsent(store, StoredRowCollection::new);
   }
 
