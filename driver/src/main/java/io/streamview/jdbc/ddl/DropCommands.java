@@ -117,14 +117,18 @@ final class DropCommands {
     }
   }
 
-  /** Views whose query names {@code name} (by its quoted, qualified form, as stored). */
+  /** Views whose query reads {@code name}, directly or through other views. */
   private static List<String> dependentViews(CatalogSnapshot catalog, ObjectNames.Local name) {
-    String needle = "\"" + name.schema() + "\".\"" + name.name() + "\"";
     List<String> out = new ArrayList<>();
-    for (ViewDef v : catalog.views().values()) {
-      String q = v.schema() + "." + v.name();
-      if (!q.equals(name.qualified()) && v.sql().contains(needle)) {
-        out.add(q);
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(name.qualified()));
+    while (!todo.isEmpty()) {
+      String target = todo.pop();
+      for (ViewDef v : catalog.views().values()) {
+        String q = v.schema() + "." + v.name();
+        if (!q.equals(name.qualified()) && !out.contains(q) && ViewReferences.of(v.sql()).contains(target)) {
+          out.add(q);
+          todo.push(q);
+        }
       }
     }
     return out;

@@ -61,8 +61,12 @@ class GoldenSqlTest {
     String where = script + ":" + step.line() + " " + step.sql();
     try (Statement s = c.createStatement()) {
       boolean hasResult;
+      List<String> actual = null;
       try {
         hasResult = s.execute(step.sql());
+        if (hasResult) {
+          actual = render(s.getResultSet());
+        }
       } catch (SQLException e) {
         if (!expected.isEmpty() && expected.get(0).startsWith("error:")) {
           String[] parts = expected.get(0).substring(6).strip().split(" ", 2);
@@ -79,7 +83,6 @@ class GoldenSqlTest {
         fail(where + "\nexpected " + expected.get(0) + " but it succeeded");
       }
       if (hasResult) {
-        List<String> actual = render(s.getResultSet());
         if (!expected.isEmpty()) {
           assertEquals(String.join("\n", expected), String.join("\n", actual), where);
         }
