@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -152,24 +151,6 @@ class CatalogStoreTest {
         }
         try (CatalogStore store = CatalogStore.open(db())) {
             assertEquals(List.of("kept", "later"), new ArrayList<>(store.current().externalSchemas().keySet()));
-        }
-    }
-
-    @Test
-    void aReadOnlyDirectoryFailsCleanlyWhenPermissionsApply() throws IOException {
-        try (CatalogStore store = CatalogStore.open(db())) {
-            assumeTrue(PrivateFiles.isPosix(db()));
-            CatalogSnapshot old = store.current();
-            Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("r-x------"));
-            try {
-                assumeTrue(!Files.isWritable(db()), "running as root: permissions are not enforced");
-                CatalogException e = assertThrows(CatalogException.class,
-                        () -> store.update(s -> s.withExternalSchema(schema("lost"))));
-                assertEquals(CatalogException.Code.IO, e.code());
-                assertSame(old, store.current());
-            } finally {
-                Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("rwx------"));
-            }
         }
     }
 

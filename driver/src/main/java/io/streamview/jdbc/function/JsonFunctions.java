@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.streamview.engine.table.StreamBatchScope;
+
 import org.apache.calcite.avatica.util.ByteString;
 
 import java.io.IOException;
 
 /**
  * Redshift's JSON functions. SUPER values are carried as compact JSON text. Input that is not valid JSON gives NULL
- * (or FALSE for the predicates), never an error, so that one bad stream record never fails a refresh.
+ * (or FALSE for the predicates). The extraction functions raise an error for invalid JSON in a query, as Redshift
+ * does, but give NULL while a refresh evaluates stream records, so that one bad record never fails a refresh.
  */
 public final class JsonFunctions {
 
@@ -114,6 +117,9 @@ public final class JsonFunctions {
     }
     JsonNode n = parse(json);
     if (n == null) {
+      if (StreamBatchScope.isActive()) {
+        return null;
+      }
       throw new InvalidJsonException("JSON_EXTRACT_ARRAY_ELEMENT_TEXT", json);
     }
     if (!n.isArray() || pos < 0 || pos >= n.size()) {
@@ -136,7 +142,7 @@ public final class JsonFunctions {
     }
     JsonNode n = parse(json);
     if (n == null) {
-      if (nullIfInvalid) {
+      if (nullIfInvalid || StreamBatchScope.isActive()) {
         return null;
       }
       throw new InvalidJsonException("JSON_EXTRACT_PATH_TEXT", json);

@@ -30,6 +30,11 @@ public final class StreamBatchScope implements AutoCloseable {
     return scope;
   }
 
+  /** Whether the current thread is evaluating a refresh's batch (functions then turn bad input into NULL). */
+  public static boolean isActive() {
+    return CURRENT.get() != null;
+  }
+
   static StreamBatchScope current() {
     return CURRENT.get();
   }
