@@ -68,6 +68,7 @@ class RedshiftExampleTest {
   private final Map<String, Integer> expectedObjects = new HashMap<>();
   private int expectedParseable;
   private int serial;
+  private int allRecords;
   private final Random random = new Random(20261126);
 
   @BeforeAll
@@ -103,6 +104,7 @@ class RedshiftExampleTest {
       payloads.add(String.valueOf(i * 7).getBytes(StandardCharsets.UTF_8));
     }
     expectedParseable += objects + arrays + scalars;
+    allRecords += payloads.size();
     java.util.Collections.shuffle(payloads, random);
     streams.putRecords(STREAM, payloads);
   }
@@ -211,6 +213,50 @@ class RedshiftExampleTest {
     assertTrue(after.output().contains("RESULT " + total()), after.output());
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       assertRows(s);
+    }
+  }
+
+  @Test
+  @Order(6)
+  void aRecordAFunctionCannotDecodeNeverFailsARefresh() throws Exception {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute("CREATE MATERIALIZED VIEW events AS SELECT sequence_number, "
+          + "json_extract_path_text(from_varbyte(kinesis_data, 'utf-8'), 'event') AS event, "
+          + "json_extract_array_element_text(from_varbyte(kinesis_data, 'utf-8'), 0) AS first_element "
+          + "FROM schema_one.my_stream_name");
+      s.execute("REFRESH MATERIALIZED VIEW events");
+      try (ResultSet rs = s.executeQuery("SELECT count(*), count(event), count(first_element) FROM events")) {
+        rs.next();
+        assertEquals(allRecords, rs.getInt(1));
+        assertEquals(total(), rs.getInt(2));
+        assertTrue(rs.getInt(3) > 0);
+      }
+    }
+  }
+
+  @Test
+  @Order(7)
+  void truncateKeepsPositionsAndDropForgetsThem() throws Exception {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute("TRUNCATE my_view");
+      assertEquals(0, count(s, "my_view"));
+      put(5, 0, 0, 0, 0);
+      s.execute("REFRESH MATERIALIZED VIEW my_view");
+      assertEquals(5, count(s, "my_view"));
+      s.execute("DROP MATERIALIZED VIEW my_view");
+      SQLException gone = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> s.executeQuery("SELECT * FROM my_view"));
+      assertEquals("42P01", gone.getSQLState());
+      s.execute(EXAMPLE_MV);
+      s.execute("REFRESH MATERIALIZED VIEW my_view");
+      assertRows(s);
+    }
+  }
+
+  private static int count(Statement s, String view) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + view)) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 
