@@ -39,22 +39,12 @@ final class BoundaryHandler implements InvocationHandler {
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    if (method.getDeclaringClass() == Object.class) {
-      return switch (name) {
-        case "toString" -> iface == Connection.class ? state.toString()
-            : "StreamView" + iface.getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(proxy));
-        case "hashCode" -> System.identityHashCode(proxy);
-        case "equals" -> proxy == args[0];
-        default -> method.invoke(target, args);
-      };
+    Object common = ProxyMethods.answer(proxy, method, args, target, iface == Connection.class ? state.toString()
+        : "StreamView" + iface.getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(proxy)));
+    if (common != ProxyMethods.NOT_HANDLED) {
+      return common;
     }
     try {
-      if (name.equals("unwrap") && args != null && args[0] instanceof Class<?> c && c.isInstance(proxy)) {
-        return proxy;
-      }
-      if (name.equals("isWrapperFor") && args != null && args[0] instanceof Class<?> c && c.isInstance(proxy)) {
-        return true;
-      }
       if (iface == Connection.class) {
         if (name.equals("close")) {
           state.close();

@@ -44,13 +44,9 @@ final class DeferredDdlStatement implements InvocationHandler {
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    if (method.getDeclaringClass() == Object.class) {
-      return switch (name) {
-        case "toString" -> "StreamViewPreparedStatement[" + sql + "]";
-        case "hashCode" -> System.identityHashCode(proxy);
-        case "equals" -> proxy == args[0];
-        default -> method.invoke(statement, args);
-      };
+    Object common = ProxyMethods.answer(proxy, method, args, statement, "StreamViewPreparedStatement[" + sql + "]");
+    if (common != ProxyMethods.NOT_HANDLED) {
+      return common;
     }
     try {
       boolean noArgs = args == null || args.length == 0;
@@ -102,16 +98,6 @@ final class DeferredDdlStatement implements InvocationHandler {
           return noParameters();
         case "getConnection":
           return state.proxy();
-        case "unwrap":
-          if (args[0] instanceof Class<?> c && c.isInstance(proxy)) {
-            return proxy;
-          }
-          break;
-        case "isWrapperFor":
-          if (args[0] instanceof Class<?> c && c.isInstance(proxy)) {
-            return true;
-          }
-          break;
         default:
           if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
             throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE,

@@ -35,13 +35,9 @@ final class UpdatePreparedStatement implements InvocationHandler {
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    if (method.getDeclaringClass() == Object.class) {
-      return switch (name) {
-        case "toString" -> "StreamViewPreparedStatement[UPDATE]";
-        case "hashCode" -> System.identityHashCode(proxy);
-        case "equals" -> proxy == args[0];
-        default -> method.invoke(select, args);
-      };
+    Object common = ProxyMethods.answer(proxy, method, args, select, "StreamViewPreparedStatement[UPDATE]");
+    if (common != ProxyMethods.NOT_HANDLED) {
+      return common;
     }
     boolean noArgs = args == null || args.length == 0;
     try {
@@ -74,16 +70,6 @@ final class UpdatePreparedStatement implements InvocationHandler {
           return null;
         case "getConnection":
           return state.proxy();
-        case "unwrap":
-          if (args[0] instanceof Class<?> c && c.isInstance(proxy)) {
-            return proxy;
-          }
-          break;
-        case "isWrapperFor":
-          if (args[0] instanceof Class<?> c && c.isInstance(proxy)) {
-            return true;
-          }
-          break;
         default:
           break;
       }
