@@ -10,7 +10,7 @@ import java.util.List;
 final class TextTable {
 
   /** Cells wider than this are cut, with an ellipsis. */
-  static final int MAX_CELL = 110;
+  static final int MAX_CELL = 120;
 
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
