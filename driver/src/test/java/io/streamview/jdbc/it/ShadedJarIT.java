@@ -80,8 +80,7 @@ class ShadedJarIT {
     assertEquals(1, r.exit(), r.out());
     assertTrue(r.out().contains("ERROR 08001"), r.out());
     for (String flag : List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED")) {
+        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED")) {
       assertTrue(r.out().contains(flag), "missing " + flag + " in: " + r.out());
     }
   }

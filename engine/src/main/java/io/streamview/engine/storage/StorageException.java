@@ -5,7 +5,7 @@ public class StorageException extends RuntimeException {
 
     /** Why storage failed. */
     public enum Code {
-        /** The JVM lacks the {@code --add-opens}/{@code --add-exports} options Chronicle Map needs. */
+        /** The JVM lacks the {@code --add-opens}/{@code --add-exports} options, or a module, Chronicle Map needs. */
         JVM_FLAGS_MISSING,
         /** Another process (or another engine in this process) has the database open. */
         LOCKED,

@@ -18,6 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JvmFlagsTest {
 
+    /**
+     * The modules the JDBC driver uses, without {@code jdk.compiler} (javac) but with {@code java.compiler}
+     * ({@code javax.tools}, in every standard JRE), which chronicle-values links against.
+     */
+    static final String RUNTIME_WITHOUT_JAVAC =
+            "java.base,java.logging,java.management,java.naming,java.sql,jdk.unsupported,java.xml,java.compiler";
+
     @TempDir
     Path tmp;
 
@@ -40,7 +47,11 @@ class JvmFlagsTest {
         JvmFlags.verify();
         JvmFlags.verify(true);
         JvmFlags.verify(false);
-        assertEquals(4, JvmFlags.REQUIRED.size());
+        assertEquals(List.of(JvmFlags.OPEN_JAVA_LANG, JvmFlags.OPEN_JAVA_LANG_REFLECT, JvmFlags.EXPORT_SUN_NIO_CH),
+                JvmFlags.REQUIRED);
+        assertTrue(JvmFlags.REQUIRED.stream().noneMatch(flag -> flag.contains("jdk.compiler")),
+                "Chronicle's value class is prebuilt: no javac export");
+        assertTrue(JvmFlags.hasPrebuiltChronicleClasses());
         assertEquals(JvmFlags.REQUIRED, JvmFlags.required(true));
         assertEquals(JvmFlags.REQUIRED_IN_MEMORY, JvmFlags.required(false));
         assertEquals(without(JvmFlags.REQUIRED, JvmFlags.EXPORT_SUN_NIO_CH), JvmFlags.REQUIRED_IN_MEMORY,
@@ -66,7 +77,7 @@ class JvmFlagsTest {
         String out = child.output();
         assertTrue(out.contains("RESULT JVM_FLAGS_MISSING"), out);
         assertTrue(out.contains(JvmFlags.OPEN_JAVA_LANG_REFLECT), out);
-        assertTrue(out.contains(JvmFlags.EXPORT_JAVAC_FILE), out);
+        assertFalse(out.contains("jdk.compiler"), "the javac export is not needed any more:\n" + out);
         // the two given flags are in effect, so they are not in the message
         String message = out.substring(out.indexOf("RESULT"));
         assertFalse(message.contains(JvmFlags.OPEN_JAVA_LANG + "\n"), out);
@@ -97,6 +108,48 @@ class JvmFlagsTest {
         assertFalse(message.contains(listed(JvmFlags.EXPORT_SUN_NIO_CH)), "not needed in memory:\n" + message);
         assertTrue(message.contains("also need " + JvmFlags.EXPORT_SUN_NIO_CH), "hint for file databases:\n" + message);
         assertTrue(message.contains("dbeaver.ini") && message.contains("-vmargs"), message);
+        assertFalse(message.contains("jdk.compiler"), message);
+        assertFalse(out.contains("net.openhft."), "a Chronicle class was loaded before the check failed:\n" + out);
+    }
+
+    /**
+     * A runtime without {@code jdk.compiler} (a JRE, a trimmed jlink image such as DBeaver's) and without the javac
+     * export: every kind of store opens and works, because the build compiled Chronicle's generated class and
+     * {@code com.sun.tools.javac.api.JavacTool}'s stand-in satisfies Chronicle's compiler lookup.
+     */
+    @Test
+    void storesWorkOnARuntimeWithoutTheJdkCompilerModule() throws Exception {
+        List<String> options = new ArrayList<>(JvmFlags.REQUIRED);
+        options.add("--limit-modules=" + RUNTIME_WITHOUT_JAVAC);
+        ChildJvm.Result child = ChildJvm.run(options, ChildMains.ExerciseStores.class, tmp.toString());
+        String out = child.output();
+        assertTrue(out.contains("RESULT OK"), out);
+        assertFalse(out.contains("jrt:/jdk.compiler"), out);
+        assertTrue(out.contains("javac-tool=file:"), "the stand-in JavacTool, from the class path:\n" + out);
+        assertTrue(out.contains("value-class=file:"), "the prebuilt value class, from the class path:\n" + out);
+        out.lines().filter(l -> l.startsWith("TIMING")).forEach(l -> System.out.println(l + " (no jdk.compiler)"));
+
+        // the same on a full JDK: the real JavacTool is found, the stand-in ignored
+        ChildJvm.Result full = ChildJvm.run(JvmFlags.REQUIRED, ChildMains.ExerciseStores.class,
+                Files.createDirectories(tmp.resolve("full")).toString());
+        assertTrue(full.output().contains("RESULT OK"), full.output());
+        assertTrue(full.output().contains("javac-tool=jrt:/jdk.compiler"), full.output());
+    }
+
+    /** Without {@code java.compiler} Chronicle cannot link: the check says so before any Chronicle class loads. */
+    @Test
+    void aRuntimeWithoutTheCompilerApiModuleIsToldSoBeforeChronicleLoads() throws Exception {
+        List<String> options = new ArrayList<>(JvmFlags.REQUIRED);
+        options.add("--limit-modules=" + RUNTIME_WITHOUT_JAVAC.replace(",java.compiler", ""));
+        options.add("-Xlog:class+load=info");
+        ChildJvm.Result child = ChildJvm.run(options, ChildMains.ProbeInMemory.class);
+        String out = child.output();
+        assertEquals(0, child.exitCode(), out);
+        String message = out.substring(out.indexOf("RESULT"));
+        assertTrue(message.startsWith("RESULT JVM_FLAGS_MISSING"), out);
+        assertTrue(message.contains("cannot run on this Java runtime"), message);
+        assertTrue(message.contains("lacks the java.compiler module"), message);
+        assertFalse(message.contains("ALL-UNNAMED"), "no option is missing:\n" + message);
         assertFalse(out.contains("net.openhft."), "a Chronicle class was loaded before the check failed:\n" + out);
     }
 
