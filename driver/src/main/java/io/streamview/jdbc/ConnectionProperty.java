@@ -24,7 +24,11 @@ public enum ConnectionProperty {
   AWS_SESSION_TOKEN("awsSessionToken", null,
       "Session token for temporary static credentials. Never logged or shown."),
   REFRESH_PARALLELISM("refreshParallelism", "4",
-      "The most shards one REFRESH reads at once.");
+      "The most shards one REFRESH reads at once."),
+  AUTO_REFRESH_INTERVAL_MILLIS("autoRefreshIntervalMillis", "1000",
+      "Milliseconds between the end of one refresh of an AUTO REFRESH YES materialized view and the start of the "
+      + "next (at least 50; doubled after each failure in a row, up to a minute). A shared database keeps the value "
+      + "of the connection that opened it.");
 
   private final String key;
   private final String defaultValue;

@@ -7,6 +7,7 @@ import io.streamview.engine.source.SourceConfig;
 import io.streamview.engine.table.RedshiftTypeSystem;
 import io.streamview.engine.table.RedshiftTypes;
 import io.streamview.jdbc.boundary.JdbcBoundary;
+import io.streamview.jdbc.ddl.AutoRefreshCommands;
 import io.streamview.jdbc.ddl.StreamViewDdlExecutor;
 import io.streamview.jdbc.error.ErrorCode;
 import io.streamview.jdbc.error.SqlExceptionMapper;
@@ -24,6 +25,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
@@ -160,6 +162,8 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
     };
   }
 
+  private static final long MAX_AUTO_REFRESH_INTERVAL_MILLIS = 86_400_000L;
+
   /** Database options from connection properties. */
   static DatabaseOptions options(Properties props) {
     Optional<String> key = ConnectionProperty.AWS_ACCESS_KEY_ID.get(props);
@@ -183,8 +187,30 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
       throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE,
           "refreshParallelism must be a whole number from 1 to 256, not '" + par + "'");
     }
-    return new DatabaseOptions(source, parallelism);
+    return new DatabaseOptions(source, parallelism, autoRefreshInterval(props), AutoRefreshCommands.refresher());
   }
+
+  private static Duration autoRefreshInterval(Properties props) {
+    String text = ConnectionProperty.AUTO_REFRESH_INTERVAL_MILLIS.get(props).orElse("1000");
+    long millis;
+    try {
+      millis = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      millis = -1;
+    }
+    long min = DatabaseOptions.MIN_AUTO_REFRESH_INTERVAL.toMillis();
+    if (millis < min || millis > MAX_AUTO_REFRESH_INTERVAL_MILLIS) {
+      throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE, "autoRefreshIntervalMillis must be a whole "
+          + "number from " + min + " to " + MAX_AUTO_REFRESH_INTERVAL_MILLIS + ", not '" + text + "'");
+    }
+    return Duration.ofMillis(millis);
+  }
+
+  // --- SUPER navigation (io.streamview.jdbc.superpath): every connection prepares with SuperPrepare ---
+  @Override public org.apache.calcite.jdbc.CalcitePrepare createPrepare() {
+    return new io.streamview.jdbc.superpath.SuperPrepare();
+  }
+  // --- end SUPER navigation ---
 
   /** Unused; Calcite's meta is kept. */
   @Override public Meta createMeta(AvaticaConnection connection) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,14 +43,27 @@ final class DropCommands {
         return;
       }
       db.catalog().update(plan::apply);
-      for (String store : plan.stores) {
-        db.storage().drop(store);
-      }
-      for (String mv : plan.materializedViews) {
-        db.positions().drop(mv);
-      }
-      for (ExternalSchemaDef s : plan.schemaDefs) {
-        db.releaseSource(s);
+      // a refresh of a dropped view in progress ends first (an auto refresh is cancelled when its view is dropped),
+      // so that it commits no position after the view's positions are gone
+      List<ReentrantLock> refreshLocks = new ArrayList<>();
+      try {
+        for (String mv : plan.materializedViews) {
+          ReentrantLock lock = db.refreshLock(mv);
+          lock.lock();
+          refreshLocks.add(lock);
+        }
+        for (String store : plan.stores) {
+          db.storage().drop(store);
+          db.refreshLog().forgetView(store);
+        }
+        for (String mv : plan.materializedViews) {
+          db.positions().drop(mv);
+        }
+        for (ExternalSchemaDef s : plan.schemaDefs) {
+          db.releaseSource(s);
+        }
+      } finally {
+        refreshLocks.forEach(ReentrantLock::unlock);
       }
     }
   }

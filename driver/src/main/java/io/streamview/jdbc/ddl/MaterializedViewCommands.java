@@ -5,6 +5,7 @@ import io.streamview.catalog.ColumnDef;
 import io.streamview.catalog.ExternalSchemaDef;
 import io.streamview.catalog.MaterializedViewDef;
 import io.streamview.engine.database.Database;
+import io.streamview.engine.database.RefreshType;
 import io.streamview.engine.refresh.RefreshExecutor;
 import io.streamview.engine.refresh.RefreshResult;
 import io.streamview.engine.source.SourceConfig;
@@ -14,9 +15,10 @@ import io.streamview.jdbc.error.StreamViewException;
 import io.streamview.jdbc.parser.SqlAlterMaterializedView;
 import io.streamview.jdbc.parser.SqlCreateMaterializedView;
 import io.streamview.jdbc.parser.SqlRefreshMaterializedView;
-import io.streamview.jdbc.pipeline.CalciteViewPipeline;
+import io.streamview.engine.refresh.ViewPipeline;
 import io.streamview.jdbc.pipeline.StreamingQuery;
 import io.streamview.jdbc.pipeline.StreamingQueryAnalyzer;
+import io.streamview.jdbc.pipeline.ViewPipelines;
 
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
@@ -29,6 +31,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** {@code CREATE MATERIALIZED VIEW}, {@code REFRESH MATERIALIZED VIEW}, {@code ALTER MATERIALIZED VIEW}. */
 final class MaterializedViewCommands {
@@ -41,18 +44,14 @@ final class MaterializedViewCommands {
       CatalogSnapshot catalog = db.catalog().current();
       ObjectNames.Local name = ObjectNames.local(node.name, catalog);
       ObjectNames.requireFree(catalog, name);
-      if (Boolean.TRUE.equals(node.autoRefresh)) {
-        throw new StreamViewException(ErrorCode.FEATURE_NOT_SUPPORTED, "materialized view " + name.name()
-            + ": AUTO REFRESH YES is not supported yet; create it with AUTO REFRESH NO (the default) and run "
-            + "REFRESH MATERIALIZED VIEW " + name.name());
-      }
+      AutoRefreshCommands.checkCreate(catalog, node.query, Boolean.TRUE.equals(node.autoRefresh)); // AUTO REFRESH
       String sql = node.query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
       StreamingQuery query = StreamingQueryAnalyzer.analyze(name.name(), node.query, catalog);
       ExternalSchemaDef schema = catalog.externalSchemas().get(query.schemaName());
       db.noteStream(query.schemaName(), query.streamName());
       List<ColumnDef> columns;
       try {
-        columns = CalciteViewPipeline.describe(db, name.name(), query);
+        columns = ViewPipelines.describe(db, name.name(), query);
       } catch (SQLException e) {
         throw new InternalSqlException("CREATE MATERIALIZED VIEW " + name.name(), e);
       }
@@ -65,7 +64,8 @@ final class MaterializedViewCommands {
             + schema.name() + ".\"MyStream\")");
       }
       MaterializedViewDef def = new MaterializedViewDef(name.schema(), name.name(), sql, columns,
-          query.schemaName(), query.streamName(), false, !Boolean.FALSE.equals(node.backup), node.distStyle,
+          query.schemaName(), query.streamName(), Boolean.TRUE.equals(node.autoRefresh),
+          !Boolean.FALSE.equals(node.backup), node.distStyle,
           distKey, sortKey, ObjectNames.newStoreName("mv", name), Instant.now());
       db.storage().open(def.storeName());
       try {
@@ -113,8 +113,14 @@ final class MaterializedViewCommands {
   }
 
   static void refresh(Database db, SqlRefreshMaterializedView node) {
+    MaterializedViewDef mv = require(db.catalog().current(), node.name);
+    RefreshHistory.run(db, mv, RefreshType.MANUAL, () -> Thread.currentThread().isInterrupted(),
+        cancelled -> refresh(db, mv, cancelled)); // recorded for the refresh system views
+  }
+
+  /** One refresh of {@code mv}: REFRESH MATERIALIZED VIEW's, and the auto-refresh threads' (AutoRefreshCommands). */
+  static RefreshResult refresh(Database db, MaterializedViewDef mv, BooleanSupplier cancelled) {
     CatalogSnapshot catalog = db.catalog().current();
-    MaterializedViewDef mv = require(catalog, node.name);
     ExternalSchemaDef schema = catalog.externalSchemas().get(mv.sourceSchema());
     if (schema == null) {
       throw new StreamViewException(ErrorCode.UNDEFINED_SCHEMA, mv.sourceSchema());
@@ -125,21 +131,15 @@ final class MaterializedViewCommands {
     } catch (SqlParseException e) {
       throw new StreamViewException(ErrorCode.INTERNAL_ERROR, e, "stored query of " + mv.name() + " does not parse");
     }
-    try (CalciteViewPipeline pipeline = CalciteViewPipeline.open(db, query, mv.columns())) {
-      RefreshResult result = new RefreshExecutor(db).refresh(mv, schema, pipeline,
-          () -> Thread.currentThread().isInterrupted());
-      RefreshHistory.record(db, result);
+    try (ViewPipeline pipeline = ViewPipelines.open(db, query, mv.columns())) {
+      return new RefreshExecutor(db).refresh(mv, schema, pipeline, cancelled);
     } catch (SQLException e) {
       throw new InternalSqlException("REFRESH MATERIALIZED VIEW " + mv.name(), e);
     }
   }
 
   static void alter(Database db, SqlAlterMaterializedView node) {
-    require(db.catalog().current(), node.name);
-    if (node.autoRefresh) {
-      throw new StreamViewException(ErrorCode.FEATURE_NOT_SUPPORTED, "materialized view " + node.name
-          + ": AUTO REFRESH YES is not supported yet; run REFRESH MATERIALIZED VIEW " + node.name);
-    }
+    AutoRefreshCommands.alter(db, require(db.catalog().current(), node.name), node.autoRefresh);
   }
 
   private static MaterializedViewDef require(CatalogSnapshot catalog, SqlIdentifier id) {

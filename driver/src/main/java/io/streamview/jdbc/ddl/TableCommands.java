@@ -2,6 +2,7 @@ package io.streamview.jdbc.ddl;
 
 import io.streamview.catalog.CatalogSnapshot;
 import io.streamview.catalog.ColumnDef;
+import io.streamview.catalog.MaterializedViewDef;
 import io.streamview.catalog.TableDef;
 import io.streamview.engine.database.Database;
 import io.streamview.jdbc.StreamViewDriver;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** {@code CREATE TABLE}, {@code CREATE TABLE … AS}, {@code TRUNCATE}. */
 final class TableCommands {
@@ -121,6 +123,17 @@ final class TableCommands {
     }
   }
 
+  /** Empties a view between two of its refreshes; its positions stay, so no record already read is read again. */
+  private static void truncateView(Database db, MaterializedViewDef mv) {
+    ReentrantLock lock = db.refreshLock(mv.schema() + "." + mv.name());
+    lock.lock();
+    try {
+      db.storage().open(mv.storeName()).clear();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   static void truncate(Database db, SqlTruncate node) {
     synchronized (db.ddlLock()) {
       CatalogSnapshot catalog = db.catalog().current();
@@ -131,8 +144,7 @@ final class TableCommands {
       }
       switch (kind) {
         case TABLE -> db.storage().open(catalog.tables().get(name.qualified()).storeName()).clear();
-        case MATERIALIZED_VIEW -> db.storage().open(catalog.materializedViews().get(name.qualified()).storeName())
-            .clear();
+        case MATERIALIZED_VIEW -> truncateView(db, catalog.materializedViews().get(name.qualified()));
         case VIEW -> throw new StreamViewException(ErrorCode.WRONG_OBJECT_TYPE, name.name(), kind.article,
             "DELETE on its tables instead");
       }

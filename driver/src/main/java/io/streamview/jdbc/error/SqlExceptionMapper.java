@@ -3,6 +3,8 @@ package io.streamview.jdbc.error;
 import io.streamview.catalog.CatalogException;
 import io.streamview.engine.source.StreamSourceException;
 import io.streamview.engine.storage.StorageException;
+import io.streamview.engine.system.SystemTableWriteException;
+import io.streamview.engine.table.MaterializedViewWriteException;
 import io.streamview.engine.table.StreamReadOutsideRefreshException;
 import io.streamview.jdbc.function.JsonFunctions;
 import io.streamview.jdbc.function.VarbyteFunctions;
@@ -97,6 +99,9 @@ public final class SqlExceptionMapper {
     }
     if (c instanceof StreamReadOutsideRefreshException e) {
       return of(ErrorCode.STREAM_OUTSIDE_REFRESH, e, e.getMessage());
+    }
+    if (c instanceof MaterializedViewWriteException || c instanceof SystemTableWriteException) {
+      return of(ErrorCode.FEATURE_NOT_SUPPORTED, c, c.getMessage());
     }
     if (c instanceof VarbyteFunctions.UnknownFormatException || c instanceof JsonFunctions.InvalidJsonException) {
       return of(ErrorCode.INVALID_PARAMETER_VALUE, c, c.getMessage());

@@ -1,6 +1,5 @@
 package io.streamview.jdbc.function;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,15 +20,17 @@ import java.io.IOException;
 public final class JsonFunctions {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-  private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private JsonFunctions() {
   }
 
-  /** {@code JSON_PARSE(varchar)}: the SUPER value of the text, or NULL if it is not valid JSON. */
+  /**
+   * {@code JSON_PARSE(varchar)}: the SUPER value of the text, or NULL if it is not exactly one valid JSON value. The
+   * value is compact JSON text with every token as written: numbers keep their digits ({@code 12.50}, {@code 1e3}),
+   * which is what tells a DECIMAL from a FLOAT later.
+   */
   public static String jsonParse(String text) {
-    JsonNode node = parse(text);
-    return node == null ? null : node.toString();
+    return SuperJson.compact(text);
   }
 
   /** {@code JSON_PARSE(varbyte)}: the bytes as UTF-8 JSON. */
@@ -168,7 +169,7 @@ public final class JsonFunctions {
     if (text == null) {
       return null;
     }
-    try (JsonParser p = FACTORY.createParser(text)) {
+    try (JsonParser p = MAPPER.getFactory().createParser(text)) {
       JsonNode node = MAPPER.readTree(p);
       if (node == null || p.nextToken() != null) {
         return null;

@@ -34,9 +34,41 @@ public final class RedshiftFunctions {
       entry("is_valid_json_array", JsonFunctions.class, "isValidJsonArray"),
       entry("json_serialize", JsonFunctions.class, "jsonSerialize"),
       entry("json_extract_path_text", JsonFunctions.class, "jsonExtractPathText"),
-      entry("json_extract_array_element_text", JsonFunctions.class, "jsonExtractArrayElementText"));
+      entry("json_extract_array_element_text", JsonFunctions.class, "jsonExtractArrayElementText"),
+      entry("json_typeof", SuperTypeFunctions.class, "jsonTypeof"),
+      entry("is_object", SuperTypeFunctions.class, "isObject"),
+      entry("is_array", SuperTypeFunctions.class, "isArray"),
+      entry("is_scalar", SuperTypeFunctions.class, "isScalar"),
+      entry("is_varchar", SuperTypeFunctions.class, "isVarchar"),
+      entry("is_boolean", SuperTypeFunctions.class, "isBoolean"),
+      entry("is_smallint", SuperTypeFunctions.class, "isSmallint"),
+      entry("is_integer", SuperTypeFunctions.class, "isInteger"),
+      entry("is_bigint", SuperTypeFunctions.class, "isBigint"),
+      entry("is_decimal", SuperTypeFunctions.class, "isDecimal"),
+      entry("is_float", SuperTypeFunctions.class, "isFloat"),
+      entry("get_array_length", SuperTypeFunctions.class, "getArrayLength"),
+      entry("json_size", SuperTypeFunctions.class, "jsonSize"),
+      entry(SuperFunctionNames.NAVIGATE, SuperNavigationFunctions.class, "navigate"),
+      entry(SuperFunctionNames.ELEMENT, SuperNavigationFunctions.class, "element"),
+      entry(SuperFunctionNames.ATTRIBUTE, SuperNavigationFunctions.class, "attribute"),
+      entry(SuperFunctionNames.TO_VARCHAR, SuperCastFunctions.class, "toVarchar"),
+      entry(SuperFunctionNames.TO_DECIMAL_TEXT, SuperCastFunctions.class, "toDecimalText"),
+      entry(SuperFunctionNames.TO_BIGINT, SuperCastFunctions.class, "toBigint"),
+      entry(SuperFunctionNames.TO_INT, SuperCastFunctions.class, "toInt"),
+      entry(SuperFunctionNames.TO_SMALLINT, SuperCastFunctions.class, "toSmallint"),
+      entry(SuperFunctionNames.TO_DOUBLE, SuperCastFunctions.class, "toDouble"),
+      entry(SuperFunctionNames.TO_REAL, SuperCastFunctions.class, "toReal"),
+      entry(SuperFunctionNames.TO_BOOLEAN, SuperCastFunctions.class, "toBoolean"),
+      entry(SuperFunctionNames.COMPARE_TEXT, SuperComparisonFunctions.class, "compareText"),
+      entry(SuperFunctionNames.COMPARE_NUMBER, SuperComparisonFunctions.class, "compareNumber"),
+      entry(SuperFunctionNames.COMPARE_BOOLEAN, SuperComparisonFunctions.class, "compareBoolean"),
+      entry(SuperFunctionNames.COMPARE_SCALAR, SuperComparisonFunctions.class, "compareScalar"),
+      entry(SuperFunctionNames.COMPARE_SUPER, SuperComparisonFunctions.class, "compareSuper"),
+      entry(SuperFunctionNames.EQUALS_SUPER, SuperComparisonFunctions.class, "equalsSuper"));
 
-  private static final List<String> SUPER_RESULT = List.of("json_parse");
+  /** The functions whose result is SUPER (the navigation functions return the SUPER value they find). */
+  private static final List<String> SUPER_RESULT = List.of("json_parse", SuperFunctionNames.NAVIGATE,
+      SuperFunctionNames.ELEMENT, SuperFunctionNames.ATTRIBUTE);
 
   private RedshiftFunctions() {
   }

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Rewrites the preview-era Kinesis column names ({@code ApproximateArrivalTimestamp}, {@code PartitionKey},
- * {@code ShardId}, {@code SequenceNumber}, {@code Data}) to today's names in a streaming view's SELECT list and WHERE
- * clause. A bare preview column in the SELECT list keeps its preview name as the output column's name
+ * {@code ShardId}, {@code SequenceNumber}, {@code Data}) to today's names in a streaming view's SELECT list, WHERE,
+ * GROUP BY and HAVING. A bare preview column in the SELECT list keeps its preview name as the output column's name
  * ({@code Data} becomes {@code kinesis_data AS data}), as in Redshift. Aliases and FROM are left alone.
  */
 final class PreviewColumnRewriter extends SqlShuttle {
@@ -44,6 +44,12 @@ final class PreviewColumnRewriter extends SqlShuttle {
     select.setSelectList(new SqlNodeList(items, select.getSelectList().getParserPosition()));
     if (select.getWhere() != null) {
       select.setWhere(select.getWhere().accept(r));
+    }
+    if (select.getGroup() != null) {
+      select.setGroupBy((SqlNodeList) select.getGroup().accept(r));
+    }
+    if (select.getHaving() != null) {
+      select.setHaving(select.getHaving().accept(r));
     }
   }
 

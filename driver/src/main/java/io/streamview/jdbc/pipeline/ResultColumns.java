@@ -43,8 +43,11 @@ public final class ResultColumns {
       RelDataType t;
       if (typeName.allowsPrecScale(true, true)) {
         t = TYPES.createSqlType(typeName, md.getPrecision(i), md.getScale(i));
-      } else if (typeName.allowsPrecNoScale()) {
+      } else if (typeName.allowsPrecNoScale() && md.getPrecision(i) > 0) {
         t = TYPES.createSqlType(typeName, md.getPrecision(i));
+      } else if (typeName.allowsPrecNoScale()) {
+        // an unbounded string or binary (e.g. a function's result) is reported with precision 0
+        t = TYPES.createSqlType(typeName, RelDataType.PRECISION_NOT_SPECIFIED);
       } else {
         t = TYPES.createSqlType(typeName);
       }

@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One open database: catalog, shard positions, row stores and, for a directory, the lock that keeps other
- * processes out. Thread-safe; shared by the connections of a JVM through {@link DatabaseRegistry}.
+ * One open database: catalog, shard positions, row stores, the log of its refreshes, the threads that refresh its
+ * AUTO REFRESH YES views and, for a directory, the lock that keeps other processes out. Thread-safe; shared by the
+ * connections of a JVM through {@link DatabaseRegistry}.
  */
 public final class Database implements AutoCloseable {
 
@@ -38,6 +39,8 @@ public final class Database implements AutoCloseable {
   private final Map<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
   private final Object ddlLock = new Object();
   private final Map<String, java.util.Set<String>> notedStreams = new ConcurrentHashMap<>();
+  private final RefreshLog refreshLog = new RefreshLog();
+  private final AutoRefresher autoRefresher;
   private volatile boolean closed;
 
   private Database(DatabaseLocation location, DatabaseOptions options, DatabaseLock lock, CatalogStore catalog,
@@ -48,6 +51,16 @@ public final class Database implements AutoCloseable {
     this.catalog = catalog;
     this.positions = positions;
     this.storage = storage;
+    this.autoRefresher = options.viewRefresher() == null ? null
+        : new AutoRefresher(this, options.viewRefresher(), options.autoRefreshInterval());
+  }
+
+  /** Starts the auto-refresh threads, once the database is fully open. */
+  private Database started() {
+    if (autoRefresher != null) {
+      autoRefresher.start();
+    }
+    return this;
   }
 
   /** Opens (creating if needed) the database at {@code location}. */
@@ -61,7 +74,7 @@ public final class Database implements AutoCloseable {
       try {
         storage = StorageEngine.persistent(dir.resolve("data"));
         catalog = CatalogStore.open(dir);
-        return new Database(location, options, lock, catalog, PositionStore.open(dir), storage);
+        return new Database(location, options, lock, catalog, PositionStore.open(dir), storage).started();
       } catch (RuntimeException e) {
         if (catalog != null) {
           catalog.close();
@@ -74,7 +87,7 @@ public final class Database implements AutoCloseable {
       }
     }
     return new Database(location, options, null, CatalogStore.inMemory(), PositionStore.inMemory(),
-        StorageEngine.inMemory());
+        StorageEngine.inMemory()).started();
   }
 
   private static void createOwnerOnlyDirectory(Path dir) {
@@ -111,6 +124,16 @@ public final class Database implements AutoCloseable {
     return storage;
   }
 
+  /** The refreshes of this database since it opened (what the refresh system views show). */
+  public RefreshLog refreshLog() {
+    return refreshLog;
+  }
+
+  /** The database's name as the system views show it ({@code db_name}). */
+  public String name() {
+    return location.name();
+  }
+
   /** Serialises DDL so that checks and catalog updates of one statement are not interleaved with another's. */
   public Object ddlLock() {
     return ddlLock;
@@ -136,7 +159,8 @@ public final class Database implements AutoCloseable {
 
   /** The stream source of an external schema, created on first use with this database's source settings. */
   public StreamSource sourceFor(ExternalSchemaDef schema) {
-    return sources.computeIfAbsent(schema.name() + "|" + schema.createdAt(), k -> createSource(schema));
+    return sources.computeIfAbsent(schema.name() + "|" + schema.createdAt(),
+        k -> new TallyingStreamSource(createSource(schema)));
   }
 
   /** Forgets the source of a dropped external schema. */
@@ -178,7 +202,17 @@ public final class Database implements AutoCloseable {
     if (closed) {
       return;
     }
-    closed = true;
+    try {
+      if (autoRefresher != null) {
+        autoRefresher.close();
+      }
+    } finally {
+      closed = true;
+      closeResources();
+    }
+  }
+
+  private void closeResources() {
     sources.values().forEach(StreamSource::close);
     sources.clear();
     try {

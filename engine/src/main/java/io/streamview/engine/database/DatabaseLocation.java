@@ -16,6 +16,9 @@ public sealed interface DatabaseLocation {
   /** A display name for messages. */
   String describe();
 
+  /** The database's name in system views: {@code NAME} of {@code mem:NAME}, the directory's name, {@code mem}. */
+  String name();
+
   /** {@code mem:} — private to one connection. */
   record PrivateMemory() implements DatabaseLocation {
     @Override public Optional<String> key() {
@@ -24,6 +27,10 @@ public sealed interface DatabaseLocation {
 
     @Override public String describe() {
       return "mem:";
+    }
+
+    @Override public String name() {
+      return "mem";
     }
   }
 
@@ -54,6 +61,11 @@ public sealed interface DatabaseLocation {
 
     @Override public String describe() {
       return "file:" + path;
+    }
+
+    @Override public String name() {
+      Path file = path.getFileName();
+      return file == null ? path.toString() : file.toString();
     }
   }
 }

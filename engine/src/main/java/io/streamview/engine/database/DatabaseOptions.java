@@ -2,16 +2,41 @@ package io.streamview.engine.database;
 
 import io.streamview.engine.source.SourceConfig;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * Settings of an open database, taken from the connection that opened it.
  *
- * @param sourceDefaults     how to reach stream services (endpoint, region, profile, credentials)
- * @param refreshParallelism the most shards one refresh reads at once
+ * @param sourceDefaults      how to reach stream services (endpoint, region, profile, credentials)
+ * @param refreshParallelism  the most shards one refresh reads at once
+ * @param autoRefreshInterval the pause between two refreshes of a view with AUTO REFRESH YES (at least
+ *                            {@link #MIN_AUTO_REFRESH_INTERVAL})
+ * @param viewRefresher       how the auto-refresh threads refresh a view; {@code null}: views are never refreshed
+ *                            automatically (AUTO REFRESH YES is only recorded)
  */
-public record DatabaseOptions(SourceConfig sourceDefaults, int refreshParallelism) {
+public record DatabaseOptions(SourceConfig sourceDefaults, int refreshParallelism, Duration autoRefreshInterval,
+                              ViewRefresher viewRefresher) {
+
+  /** The default pause between two auto refreshes of a view. */
+  public static final Duration DEFAULT_AUTO_REFRESH_INTERVAL = Duration.ofSeconds(1);
+
+  /** The shortest pause between two auto refreshes of a view. */
+  public static final Duration MIN_AUTO_REFRESH_INTERVAL = Duration.ofMillis(50);
+
   public DatabaseOptions {
     if (refreshParallelism < 1) {
       throw new IllegalArgumentException("refreshParallelism must be at least 1, not " + refreshParallelism);
     }
+    Objects.requireNonNull(autoRefreshInterval, "autoRefreshInterval");
+    if (autoRefreshInterval.compareTo(MIN_AUTO_REFRESH_INTERVAL) < 0) {
+      throw new IllegalArgumentException("autoRefreshInterval must be at least "
+          + MIN_AUTO_REFRESH_INTERVAL.toMillis() + " ms, not " + autoRefreshInterval.toMillis() + " ms");
+    }
+  }
+
+  /** Options without automatic refresh. */
+  public DatabaseOptions(SourceConfig sourceDefaults, int refreshParallelism) {
+    this(sourceDefaults, refreshParallelism, DEFAULT_AUTO_REFRESH_INTERVAL, null);
   }
 }

@@ -18,17 +18,17 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Refreshes a streaming materialized view incrementally. For every batch a shard yields: the view's rows for the
- * batch are written to its row store, then the shard's position is committed. Rows are keyed by the record they
- * came from, so if the process dies between the two steps, the next refresh re-reads the batch and overwrites the
- * same keys: each record yields its row once.
+ * Refreshes a streaming materialized view incrementally. For every batch a shard yields: the pipeline writes what
+ * the batch contributes to the view's row store, then the shard's position is committed. If the process dies
+ * between the two steps, the next refresh re-reads the batch and writing it again changes nothing: projection rows
+ * are keyed by the record they came from, and aggregating views' groups skip records they already include (see
+ * {@link ViewPipeline}).
  */
 public final class RefreshExecutor {
 
@@ -59,12 +59,9 @@ public final class RefreshExecutor {
       AtomicLong rows = new AtomicLong();
       ReadRequest request = new ReadRequest(view.streamName(), checkpoints,
           database.options().refreshParallelism(), cancelled);
+      pipeline.begin(store);
       ReadSummary summary = source.readToParity(request, batch -> {
-        List<Map.Entry<byte[], Object[]>> out = pipeline.apply(batch, start);
-        if (!out.isEmpty()) {
-          store.putAll(out);
-        }
-        rows.addAndGet(out.size());
+        rows.addAndGet(pipeline.write(batch, start, store));
         commit(qualified, batch);
       });
       long records = summary.records();

@@ -5,6 +5,8 @@ import io.streamview.catalog.MaterializedViewDef;
 import io.streamview.catalog.TableDef;
 import io.streamview.catalog.ViewDef;
 import io.streamview.engine.database.Database;
+import io.streamview.engine.storage.RowStore;
+import io.streamview.engine.system.SystemTables;
 
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -16,9 +18,14 @@ import java.util.Map;
 
 /**
  * A local schema ({@code public}) read live from the catalog: plain tables and materialized views as tables,
- * views as Calcite {@link ViewTable}s typed by the catalog (expanded with the querying connection's parser). Nothing is cached here, so DDL of one connection is seen by all at once.
+ * views as Calcite {@link ViewTable}s typed by the catalog (expanded with the querying connection's parser), and in
+ * {@code public} the system tables ({@link SystemTables}). Nothing is cached here, so DDL of one connection is seen by
+ * all at once.
  */
 public final class CatalogSchema extends AbstractSchema {
+
+  /** The schema that also lists the system tables, so that queries name them unqualified. */
+  public static final String SYSTEM_TABLES_SCHEMA = "public";
 
   private final Database database;
   private final String schemaName;
@@ -31,6 +38,9 @@ public final class CatalogSchema extends AbstractSchema {
   @Override protected Map<String, Table> getTableMap() {
     CatalogSnapshot snapshot = database.catalog().current();
     Map<String, Table> tables = new LinkedHashMap<>();
+    if (schemaName.equals(SYSTEM_TABLES_SCHEMA)) {
+      tables.putAll(SystemTables.of(database)); // first, so that a user's table of the same name replaces one
+    }
     for (TableDef t : snapshot.tables().values()) {
       if (t.schema().equals(schemaName)) {
         tables.put(t.name(), new StoredTable(t, database.storage().open(t.storeName())));
@@ -44,7 +54,9 @@ public final class CatalogSchema extends AbstractSchema {
     }
     for (MaterializedViewDef mv : snapshot.materializedViews().values()) {
       if (mv.schema().equals(schemaName)) {
-        tables.put(mv.name(), new MaterializedViewTable(mv, database.storage().open(mv.storeName())));
+        RowStore store = database.storage().open(mv.storeName());
+        ViewWriteLocks.register(store, database.refreshLock(mv.schema() + "." + mv.name())); // for DELETE
+        tables.put(mv.name(), new MaterializedViewTable(mv, store));
       }
     }
     return tables;

@@ -1,0 +1,203 @@
+package io.streamview.jdbc.pipeline;
+
+import io.streamview.catalog.ColumnDef;
+import io.streamview.engine.aggregate.GroupMerger;
+import io.streamview.engine.aggregate.RecordContribution;
+import io.streamview.engine.aggregate.StateKind;
+import io.streamview.engine.aggregate.StateLayout;
+import io.streamview.engine.database.Database;
+import io.streamview.engine.refresh.ViewPipeline;
+import io.streamview.engine.source.ShardBatch;
+import io.streamview.engine.storage.RowStore;
+import io.streamview.engine.table.StreamBatchScope;
+import io.streamview.jdbc.StreamViewDriver;
+import io.streamview.jdbc.error.ErrorCode;
+import io.streamview.jdbc.error.StreamViewException;
+
+import org.apache.calcite.jdbc.CalciteConnection;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * An aggregating view's refresh pipeline. Per batch: Calcite evaluates the view's WHERE, group keys and aggregate
+ * arguments over the batch's records ({@link AggregationSql#records}); the records are merged into the stored groups
+ * they belong to by a {@link GroupMerger} (one batch at a time), which skips records a group already includes and
+ * recomputes the changed groups' columns and HAVING with {@link CalciteGroupFinalizer}. The stored history is never
+ * re-read: only the groups a batch touches.
+ */
+public final class AggregatingViewPipeline implements ViewPipeline {
+
+  private final Connection connection;
+  private final String viewName;
+  private final String streamName;
+  private final String recordSql;
+  private final List<ColumnDef> groupColumns;
+  private final List<ColumnDef> stateColumns;
+  private final List<Aggregation.State> states;
+  private final GroupMerger merger;
+  private final ConcurrentLinkedQueue<PreparedStatement> idle = new ConcurrentLinkedQueue<>();
+  private final List<PreparedStatement> all = Collections.synchronizedList(new ArrayList<>());
+
+  private AggregatingViewPipeline(Connection connection, String viewName, StreamingQuery query,
+                                  List<ColumnDef> groupColumns, List<ColumnDef> stateColumns, GroupMerger merger) {
+    this.connection = connection;
+    this.viewName = viewName;
+    this.streamName = query.streamName();
+    this.recordSql = AggregationSql.records(query);
+    this.groupColumns = groupColumns;
+    this.stateColumns = stateColumns;
+    this.states = query.aggregation().states();
+    this.merger = merger;
+  }
+
+  /** Compiles the pipeline of {@code query}, an aggregating view's query; {@code columns} are the view's columns. */
+  public static AggregatingViewPipeline open(Database db, StreamingQuery query, List<ColumnDef> columns)
+      throws SQLException {
+    Aggregation a = query.aggregation();
+    Connection c = StreamViewDriver.openInternal(db);
+    try {
+      List<ColumnDef> probe;
+      try (PreparedStatement ps = c.prepareStatement(AggregationSql.probe(query))) {
+        ResultSetMetaData md = ps.getMetaData();
+        probe = ResultColumns.of(a.viewName(), md, md.getColumnCount());
+      }
+      int g = a.groups().size();
+      int s = a.states().size();
+      List<ColumnDef> groupColumns = probe.subList(0, g);
+      List<ColumnDef> stateColumns = probe.subList(g, g + s);
+      List<ColumnDef> averageTypes = probe.subList(g + s, probe.size());
+      List<ColumnDef> tableColumns = new ArrayList<>();
+      tableColumns.add(new ColumnDef(AggregationSql.ROW_COLUMN, "INTEGER", -1, -1, false));
+      tableColumns.addAll(groupColumns);
+      tableColumns.addAll(stateColumns);
+      GroupStateTable table = new GroupStateTable(tableColumns);
+      c.unwrap(CalciteConnection.class).getRootSchema().add(AggregationSql.GROUPS_TABLE, table);
+      PreparedStatement finalRows = c.prepareStatement(AggregationSql.finalRows(query, columns, averageTypes));
+      StateLayout layout = new StateLayout(columns.size(), g, a.stateKinds());
+      GroupMerger merger = new GroupMerger(layout, new CalciteGroupFinalizer(finalRows, table, columns));
+      AggregatingViewPipeline p = new AggregatingViewPipeline(c, a.viewName(), query, List.copyOf(groupColumns),
+          List.copyOf(stateColumns), merger);
+      p.all.add(finalRows);
+      p.idle.add(p.prepare());
+      return p;
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** The layout of the groups this pipeline stores. */
+  public StateLayout layout() {
+    return merger.layout();
+  }
+
+  private PreparedStatement prepare() throws SQLException {
+    PreparedStatement ps = connection.prepareStatement(recordSql);
+    all.add(ps);
+    return ps;
+  }
+
+  @Override public void begin(RowStore store) {
+    if (groupColumns.isEmpty()) {
+      merger.ensureGroup(store, new Object[0]);
+    }
+  }
+
+  @Override public long write(ShardBatch batch, Instant refreshTime, RowStore store) {
+    if (batch.records().isEmpty()) {
+      return 0;
+    }
+    List<RecordContribution> records = evaluate(batch, refreshTime);
+    if (records.isEmpty()) {
+      return 0;
+    }
+    String last = batch.records().get(batch.records().size() - 1).sequenceNumber();
+    try {
+      return merger.merge(store, batch.shardId(), last, records);
+    } catch (ArithmeticException e) {
+      throw new StreamViewException(ErrorCode.NUMERIC_OUT_OF_RANGE, e, "materialized view " + viewName
+          + ": an aggregate overflowed its type (" + e.getMessage() + "); aggregate a wider type, e.g. "
+          + "SUM(x::BIGINT) or SUM(x::DECIMAL(38, 0))");
+    }
+  }
+
+  /** One contribution per record of the batch that passes the view's WHERE. */
+  private List<RecordContribution> evaluate(ShardBatch batch, Instant refreshTime) {
+    try {
+      PreparedStatement ps = idle.poll();
+      if (ps == null) {
+        ps = prepare();
+      }
+      try (StreamBatchScope scope = StreamBatchScope.open(streamName, batch.records(), refreshTime);
+           ResultSet rs = ps.executeQuery()) {
+        List<RecordContribution> out = new ArrayList<>(batch.records().size());
+        int keys = groupColumns.size();
+        while (rs.next()) {
+          Object[] key = new Object[keys];
+          for (int i = 0; i < keys; i++) {
+            key[i] = normalized(JdbcStorageValues.read(rs, i + 1, groupColumns.get(i)), groupColumns.get(i));
+          }
+          int column = keys + 1;
+          Object[] inputs = new Object[states.size()];
+          for (int i = 0; i < inputs.length; i++) {
+            Aggregation.State s = states.get(i);
+            if (s.argument() == null) {
+              inputs[i] = Boolean.TRUE;
+            } else if (s.kind() == StateKind.COUNT) {
+              inputs[i] = rs.getBoolean(column++);
+            } else {
+              inputs[i] = normalized(JdbcStorageValues.read(rs, column++, stateColumns.get(i)), stateColumns.get(i));
+            }
+          }
+          out.add(new RecordContribution(key, rs.getString(column), inputs));
+        }
+        return out;
+      } finally {
+        idle.add(ps);
+      }
+    } catch (SQLException e) {
+      throw new CalciteViewPipeline.PipelineException(streamName, e);
+    }
+  }
+
+  /** A decimal with its column's scale, so that equal values of a group key or a sum look alike. */
+  private static Object normalized(Object v, ColumnDef column) {
+    if (v instanceof BigDecimal d && column.scale() >= 0 && d.scale() != column.scale()) {
+      return d.setScale(column.scale(), RoundingMode.HALF_UP);
+    }
+    return v;
+  }
+
+  @Override public List<Map.Entry<byte[], Object[]>> apply(ShardBatch batch, Instant refreshTime) {
+    throw new UnsupportedOperationException("an aggregating view's batches are merged by write()");
+  }
+
+  @Override public void close() {
+    synchronized (all) {
+      for (PreparedStatement ps : all) {
+        try {
+          ps.close();
+        } catch (SQLException ignored) {
+          // closing anyway
+        }
+      }
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // closing anyway
+    }
+  }
+}
