@@ -53,6 +53,14 @@ final class PreviewColumnRewriter extends SqlShuttle {
     }
   }
 
+  /** In a member access ({@code expr.data}) only the expression is rewritten, never the attribute name. */
+  @Override public SqlNode visit(SqlCall call) {
+    if (call.getKind() == SqlKind.DOT) {
+      return call.getOperator().createCall(call.getParserPosition(), call.operand(0).accept(this), call.operand(1));
+    }
+    return super.visit(call);
+  }
+
   @Override public SqlNode visit(SqlIdentifier id) {
     SqlIdentifier r = renamed(id);
     return r == null ? id : r;
