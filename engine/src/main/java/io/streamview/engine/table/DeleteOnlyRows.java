@@ -5,12 +5,9 @@ import io.streamview.engine.storage.RowVisitor;
 
 import java.util.AbstractCollection;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
@@ -67,11 +64,7 @@ final class DeleteOnlyRows extends AbstractCollection<Object> {
   }
 
   @Override public boolean removeAll(Collection<?> c) {
-    Map<List<Object>, Integer> wanted = new HashMap<>();
-    for (Object o : c) {
-      wanted.merge(Arrays.asList(StoredValues.toStorageKey(o instanceof Object[] a ? a : new Object[] {o})), 1,
-          Integer::sum);
-    }
+    RowsByValue wanted = new RowsByValue(c);
     if (wanted.isEmpty()) {
       return false;
     }
@@ -83,20 +76,8 @@ final class DeleteOnlyRows extends AbstractCollection<Object> {
     }
   }
 
-  private boolean removeMatching(Map<List<Object>, Integer> wanted) {
-    List<byte[]> doomed = new ArrayList<>();
-    visibleRows.accept((key, row) -> {
-      List<Object> k = Arrays.asList(StoredValues.toStorageKey(row));
-      Integer n = wanted.get(k);
-      if (n != null) {
-        doomed.add(key);
-        if (n == 1) {
-          wanted.remove(k);
-        } else {
-          wanted.put(k, n - 1);
-        }
-      }
-    });
+  private boolean removeMatching(RowsByValue wanted) {
+    List<byte[]> doomed = wanted.matchingKeys(visibleRows);
     for (byte[] key : doomed) {
       if (store.remove(key)) {
         removed.incrementAndGet();

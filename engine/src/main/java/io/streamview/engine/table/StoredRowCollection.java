@@ -5,9 +5,7 @@ import io.streamview.engine.storage.RowStore;
 
 import java.util.AbstractCollection;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -72,23 +70,7 @@ public final class StoredRowCollection extends AbstractCollection<Object> {
   }
 
   @Override public boolean removeAll(Collection<?> c) {
-    Map<List<Object>, Integer> wanted = new HashMap<>();
-    for (Object o : c) {
-      wanted.merge(Arrays.asList(StoredValues.toStorageKey(row(o))), 1, Integer::sum);
-    }
-    List<byte[]> doomed = new ArrayList<>();
-    store.forEach((key, row) -> {
-      List<Object> k = Arrays.asList(StoredValues.toStorageKey(row));
-      Integer n = wanted.get(k);
-      if (n != null) {
-        doomed.add(key);
-        if (n == 1) {
-          wanted.remove(k);
-        } else {
-          wanted.put(k, n - 1);
-        }
-      }
-    });
+    List<byte[]> doomed = new RowsByValue(c).matchingKeys(store::forEach);
     doomed.forEach(store::remove);
     return !doomed.isEmpty();
   }
