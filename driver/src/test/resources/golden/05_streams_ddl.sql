@@ -25,8 +25,14 @@ CREATE MATERIALIZED VIEW o AS SELECT kinesis_data FROM kds.s ORDER BY 1;
 CREATE MATERIALIZED VIEW r AS SELECT kinesis_data, random() AS x FROM kds.s;
 -- error: 0A000 mutable function RANDOM()
 
+-- a materialized view over tables (no stream) is a nested view, recomputed on refresh: 13_nested_views.sql
 CREATE MATERIALIZED VIEW u AS SELECT id FROM users;
--- error: 0A000 materialized views over tables and views
+
+DROP MATERIALIZED VIEW u;
+
+-- a stream read anywhere but in FROM
+CREATE MATERIALIZED VIEW sq AS SELECT id FROM users WHERE id IN (SELECT CAST(sequence_number AS INTEGER) FROM kds.s);
+-- error: 0A000 materialized view sq: a streaming view reads one stream of an external schema in FROM
 
 CREATE MATERIALIZED VIEW a AUTO REFRESH YES AS SELECT kinesis_data, random() AS x FROM kds.s;
 -- error: 0A000 mutable function RANDOM()

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -34,6 +36,9 @@ final class CatalogJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** The format of {@code positions/*.json}, which has not changed since the first release. */
+    static final int POSITIONS_FORMAT_VERSION = 1;
+
     private CatalogJson() {
     }
 
@@ -47,7 +52,8 @@ final class CatalogJson {
     }
 
     static CatalogSnapshot readCatalog(Path file, byte[] bytes) {
-        JsonNode root = readVersioned(file, bytes, "catalog");
+        JsonNode root = readVersioned(file, bytes, "catalog", CatalogSnapshot.CURRENT_FORMAT_VERSION);
+        upgradeFromVersion1(root);
         CatalogDocument d = bind(file, root, CatalogDocument.class, "catalog");
         try {
             return new CatalogSnapshot(d.formatVersion(), d.version(),
@@ -60,13 +66,28 @@ final class CatalogJson {
         }
     }
 
+    /**
+     * Format 1 had only streaming materialized views, which depend on no relation: its views get an empty
+     * {@code dependsOn}, the one property format 2 added.
+     */
+    private static void upgradeFromVersion1(JsonNode root) {
+        if (root.get("formatVersion").asInt() != 1 || !(root.get("materializedViews") instanceof ArrayNode views)) {
+            return;
+        }
+        for (JsonNode view : views) {
+            if (view instanceof ObjectNode o && !o.has("dependsOn")) {
+                o.putArray("dependsOn");
+            }
+        }
+    }
+
     static byte[] writePositions(String materializedView, Map<String, ShardPositionDef> positions) {
-        return write(new PositionsDocument(CatalogSnapshot.CURRENT_FORMAT_VERSION, materializedView,
+        return write(new PositionsDocument(POSITIONS_FORMAT_VERSION, materializedView,
                 List.copyOf(positions.values())));
     }
 
     static Map<String, ShardPositionDef> readPositions(Path file, byte[] bytes, String materializedView) {
-        JsonNode root = readVersioned(file, bytes, "position");
+        JsonNode root = readVersioned(file, bytes, "position", POSITIONS_FORMAT_VERSION);
         PositionsDocument d = bind(file, root, PositionsDocument.class, "position");
         if (!materializedView.equals(d.materializedView())) {
             throw corrupt(file, "position", "it belongs to materialized view '" + d.materializedView()
@@ -87,7 +108,7 @@ final class CatalogJson {
         }
     }
 
-    private static JsonNode readVersioned(Path file, byte[] bytes, String what) {
+    private static JsonNode readVersioned(Path file, byte[] bytes, String what, int maxVersion) {
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);
@@ -102,11 +123,10 @@ final class CatalogJson {
             throw corrupt(file, what, "it has no integer \"formatVersion\"", null);
         }
         BigInteger version = formatVersion.bigIntegerValue();
-        if (version.compareTo(BigInteger.valueOf(CatalogSnapshot.CURRENT_FORMAT_VERSION)) > 0) {
+        if (version.compareTo(BigInteger.valueOf(maxVersion)) > 0) {
             throw new CatalogException(CatalogException.Code.UNSUPPORTED_VERSION, file,
                     "The " + what + " file " + file + " has formatVersion " + version
-                            + ", but this StreamView reads formatVersion up to "
-                            + CatalogSnapshot.CURRENT_FORMAT_VERSION
+                            + ", but this StreamView reads formatVersion up to " + maxVersion
                             + "; it was written by a newer StreamView, open it with that version");
         }
         if (version.signum() <= 0) {

@@ -22,7 +22,7 @@ public record CatalogSnapshot(int formatVersion, long version,
                               Map<String, MaterializedViewDef> materializedViews) {
 
     /** The {@code catalog.json} format this code writes, and the highest it reads. */
-    public static final int CURRENT_FORMAT_VERSION = 1;
+    public static final int CURRENT_FORMAT_VERSION = 2;
 
     private static final CatalogSnapshot EMPTY =
             new CatalogSnapshot(CURRENT_FORMAT_VERSION, 0, Map.of(), Map.of(), Map.of(), Map.of());

@@ -21,7 +21,7 @@ class CatalogSnapshotTest {
     @Test
     void emptyHasVersionZeroAndNothingInIt() {
         CatalogSnapshot empty = CatalogSnapshot.empty();
-        assertEquals(1, empty.formatVersion());
+        assertEquals(CatalogSnapshot.CURRENT_FORMAT_VERSION, empty.formatVersion());
         assertEquals(0, empty.version());
         assertTrue(empty.externalSchemas().isEmpty());
         assertTrue(empty.tables().isEmpty());

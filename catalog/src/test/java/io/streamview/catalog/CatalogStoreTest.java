@@ -46,7 +46,7 @@ class CatalogStoreTest {
             Path file = db().resolve("catalog.json");
             assertEquals(file.toAbsolutePath(), store.file());
             JsonNode json = new ObjectMapper().readTree(file.toFile());
-            assertEquals(1, json.get("formatVersion").intValue());
+            assertEquals(CatalogSnapshot.CURRENT_FORMAT_VERSION, json.get("formatVersion").intValue());
             assertEquals(0, json.get("version").intValue());
             if (PrivateFiles.isPosix(file)) {
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -85,20 +85,52 @@ class CatalogStoreTest {
 
     @Test
     void theV1FixtureStillReads() throws IOException {
-        Path dir = tmp.resolve("fixture");
+        byte[] fixture = fixture("catalog-v1");
+        Path dir = tmp.resolve("fixture-v1");
         Files.createDirectories(dir);
-        byte[] fixture;
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/catalog-v1/catalog.json")) {
-            assertTrue(in != null, "fixture missing");
-            fixture = in.readAllBytes();
-        }
         Files.write(dir.resolve("catalog.json"), fixture);
         try (CatalogStore store = CatalogStore.open(dir)) {
-            assertEquals(SampleCatalog.snapshot(), store.current());
+            assertEquals(1, store.current().formatVersion());
+            assertSameObjects(SampleCatalog.snapshot(), store.current());
+            // its streaming views depend on nothing; the next write is format 2
+            store.current().materializedViews().values().forEach(mv -> assertEquals(List.of(), mv.dependsOn()));
+            store.update(c -> c.withoutTable("public.log"));
+        }
+        JsonNode rewritten = new ObjectMapper().readTree(dir.resolve("catalog.json").toFile());
+        assertEquals(2, rewritten.get("formatVersion").intValue());
+        assertTrue(rewritten.get("materializedViews").get(0).get("dependsOn").isArray());
+    }
+
+    @Test
+    void theV2FixtureStillReads() throws IOException {
+        byte[] fixture = fixture("catalog-v2");
+        Path dir = tmp.resolve("fixture-v2");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("catalog.json"), fixture);
+        try (CatalogStore store = CatalogStore.open(dir)) {
+            assertEquals(SampleCatalog.snapshotV2(), store.current());
+            MaterializedViewDef nested = store.current().materializedViews().get("public.order_clicks");
+            assertFalse(nested.isStreaming());
+            assertEquals(List.of("public.orders", "public.clicks"), nested.dependsOn());
         }
         // and this version writes the same document it reads
         ObjectMapper mapper = new ObjectMapper();
-        assertEquals(mapper.readTree(fixture), mapper.readTree(CatalogJson.writeCatalog(SampleCatalog.snapshot())));
+        assertEquals(mapper.readTree(fixture), mapper.readTree(CatalogJson.writeCatalog(SampleCatalog.snapshotV2())));
+    }
+
+    private byte[] fixture(String version) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + version + "/catalog.json")) {
+            assertTrue(in != null, "fixture " + version + " missing");
+            return in.readAllBytes();
+        }
+    }
+
+    private static void assertSameObjects(CatalogSnapshot expected, CatalogSnapshot actual) {
+        assertEquals(expected.version(), actual.version());
+        assertEquals(expected.externalSchemas(), actual.externalSchemas());
+        assertEquals(expected.tables(), actual.tables());
+        assertEquals(expected.views(), actual.views());
+        assertEquals(expected.materializedViews(), actual.materializedViews());
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.streamview.catalog;
 import java.time.Instant;
 import java.util.List;
 
-/** A catalog with one of everything, every optional field exercised; the v1 fixture holds exactly this. */
+/**
+ * A catalog with one of everything, every optional field exercised: the v1 fixture holds exactly {@link #snapshot()},
+ * the v2 fixture {@link #snapshotV2()} (a recomputed materialized view besides).
+ */
 final class SampleCatalog {
 
     private SampleCatalog() {
@@ -48,5 +51,14 @@ final class SampleCatalog {
                         List.of(partitionKey, new ColumnDef("n", "BIGINT", -1, -1, false)),
                         "kds", "clicks", false, true, null, List.of(), List.of(), "analytics.click_counts",
                         Instant.parse("2026-01-02T03:06:00Z")));
+    }
+
+    static CatalogSnapshot snapshotV2() {
+        return snapshot().withMaterializedView(new MaterializedViewDef("public", "order_clicks",
+                "SELECT o.id, COUNT(*) AS clicks FROM public.orders AS o JOIN public.clicks AS c "
+                        + "ON c.partition_key = CAST(o.id AS VARCHAR) GROUP BY o.id",
+                List.of(new ColumnDef("id", "BIGINT", -1, -1, false), new ColumnDef("clicks", "BIGINT", -1, -1, false)),
+                null, null, false, true, null, List.of(), List.of(), "mv-order_clicks-1",
+                Instant.parse("2026-11-26T06:30:00Z"), List.of("public.orders", "public.clicks")));
     }
 }

@@ -56,7 +56,7 @@ final class SchemaSync {
   private static Set<String> knownStreams(Database database, String schema) {
     Set<String> names = new HashSet<>(database.notedStreams(schema));
     database.catalog().current().materializedViews().values().stream()
-        .filter(mv -> mv.sourceSchema().equals(schema)).forEach(mv -> names.add(mv.streamName()));
+        .filter(mv -> schema.equals(mv.sourceSchema())).forEach(mv -> names.add(mv.streamName()));
     return names;
   }
 

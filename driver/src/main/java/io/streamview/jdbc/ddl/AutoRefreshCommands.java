@@ -67,22 +67,15 @@ public final class AutoRefreshCommands {
         throw new StreamViewException(ErrorCode.FEATURE_NOT_SUPPORTED, NESTED_VIEW_REFUSED);
       }
       if (mv.autoRefresh() != autoRefresh) {
-        MaterializedViewDef altered = withAutoRefresh(mv, autoRefresh);
+        MaterializedViewDef altered = mv.withAutoRefresh(autoRefresh);
         db.catalog().update(c -> c.withMaterializedView(altered));
       }
     }
   }
 
-  private static MaterializedViewDef withAutoRefresh(MaterializedViewDef mv, boolean autoRefresh) {
-    return new MaterializedViewDef(mv.schema(), mv.name(), mv.sql(), mv.columns(), mv.sourceSchema(),
-        mv.streamName(), autoRefresh, mv.backup(), mv.distStyle(), mv.distKey(), mv.sortKey(), mv.storeName(),
-        mv.createdAt());
-  }
-
   /** Whether {@code mv} reads another materialized view: as its source relation or in its query's FROM clauses. */
   private static boolean readsMaterializedView(CatalogSnapshot catalog, MaterializedViewDef mv) {
-    String source = CatalogSnapshot.qualifiedName(mv.sourceSchema(), mv.streamName());
-    return (!source.equals(mv.qualifiedName()) && catalog.materializedViews().containsKey(source))
+    return mv.dependsOn().stream().anyMatch(catalog.materializedViews()::containsKey)
         || readsMaterializedView(catalog, mv.sql());
   }
 

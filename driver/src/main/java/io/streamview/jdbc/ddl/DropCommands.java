@@ -82,7 +82,7 @@ final class DropCommands {
       throw new StreamViewException(ErrorCode.UNDEFINED_SCHEMA, name);
     }
     List<MaterializedViewDef> dependents = catalog.materializedViews().values().stream()
-        .filter(mv -> mv.sourceSchema().equals(name)).toList();
+        .filter(mv -> name.equals(mv.sourceSchema())).toList();
     if (!dependents.isEmpty() && !node.cascade) {
       throw new StreamViewException(ErrorCode.DEPENDENT_OBJECTS, "schema " + name,
           "materialized views " + dependents.stream().map(MaterializedViewDef::name).toList());
@@ -111,14 +111,13 @@ final class DropCommands {
     if (kind != wanted) {
       throw new StreamViewException(ErrorCode.WRONG_OBJECT_TYPE, name.name(), kind.article, kind.drop);
     }
-    List<String> dependents = dependentViews(catalog, name);
+    List<String> dependents = dependents(catalog, name.qualified());
     dependents.removeAll(plan.views);
+    dependents.removeIf(d -> plan.materializedViews.stream().anyMatch(m -> m.equalsIgnoreCase(d)));
     if (!dependents.isEmpty() && !node.cascade) {
-      throw new StreamViewException(ErrorCode.DEPENDENT_OBJECTS, name.name(), "views " + dependents);
+      throw new StreamViewException(ErrorCode.DEPENDENT_OBJECTS, name.name(), describe(catalog, dependents));
     }
-    for (String v : dependents) {
-      plan.views.add(v);
-    }
+    plan.addDependents(catalog, dependents);
     switch (kind) {
       case TABLE -> {
         TableDef t = catalog.tables().get(name.qualified());
@@ -131,21 +130,42 @@ final class DropCommands {
     }
   }
 
-  /** Views whose query reads {@code name}, directly or through other views. */
-  private static List<String> dependentViews(CatalogSnapshot catalog, ObjectNames.Local name) {
+  /**
+   * Views and materialized views whose query reads {@code qualified}, directly or through other views and
+   * materialized views (catalog keys).
+   */
+  private static List<String> dependents(CatalogSnapshot catalog, String qualified) {
     List<String> out = new ArrayList<>();
-    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(name.qualified()));
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(qualified));
     while (!todo.isEmpty()) {
       String target = todo.pop();
       for (ViewDef v : catalog.views().values()) {
-        String q = v.schema() + "." + v.name();
-        if (!q.equals(name.qualified()) && !out.contains(q) && ViewReferences.of(v.sql()).contains(target)) {
+        String q = v.qualifiedName();
+        if (!q.equals(qualified) && !out.contains(q) && reads(ViewReferences.of(v.sql()), target)) {
+          out.add(q);
+          todo.push(q);
+        }
+      }
+      for (MaterializedViewDef mv : catalog.materializedViews().values()) {
+        String q = mv.qualifiedName();
+        if (!q.equals(qualified) && !out.contains(q) && mv.dependsOn().contains(target)) {
           out.add(q);
           todo.push(q);
         }
       }
     }
     return out;
+  }
+
+  private static boolean reads(java.util.Set<String> relations, String target) {
+    return relations.stream().anyMatch(r -> r.toLowerCase(java.util.Locale.ROOT).equals(target));
+  }
+
+  private static String describe(CatalogSnapshot catalog, List<String> dependents) {
+    List<String> views = dependents.stream().filter(catalog.views()::containsKey).toList();
+    List<String> mvs = dependents.stream().filter(catalog.materializedViews()::containsKey).toList();
+    return (views.isEmpty() ? "" : "views " + views) + (views.isEmpty() || mvs.isEmpty() ? "" : ", ")
+        + (mvs.isEmpty() ? "" : "materialized views " + mvs);
   }
 
   /** What one DROP statement removes. */
@@ -158,10 +178,21 @@ final class DropCommands {
     final Set<String> stores = new LinkedHashSet<>();
 
     void dropMaterializedView(CatalogSnapshot catalog, MaterializedViewDef mv, boolean withDependents) {
-      String q = mv.schema() + "." + mv.name();
-      materializedViews.add(q);
-      stores.add(mv.storeName());
-      views.addAll(dependentViews(catalog, new ObjectNames.Local(mv.schema(), mv.name())));
+      // as the refresh lock and the positions name it (case kept); the catalog update lower-cases it
+      if (materializedViews.add(mv.schema() + "." + mv.name())) {
+        stores.add(mv.storeName());
+        addDependents(catalog, dependents(catalog, mv.qualifiedName()));
+      }
+    }
+
+    void addDependents(CatalogSnapshot catalog, List<String> dependents) {
+      for (String d : dependents) {
+        if (catalog.views().containsKey(d)) {
+          views.add(d);
+        } else if (catalog.materializedViews().containsKey(d)) {
+          dropMaterializedView(catalog, catalog.materializedViews().get(d), true);
+        }
+      }
     }
 
     boolean isEmpty() {

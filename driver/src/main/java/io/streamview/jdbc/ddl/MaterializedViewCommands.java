@@ -46,6 +46,11 @@ final class MaterializedViewCommands {
       ObjectNames.requireFree(catalog, name);
       AutoRefreshCommands.checkCreate(catalog, node.query, Boolean.TRUE.equals(node.autoRefresh)); // AUTO REFRESH
       String sql = node.query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+      List<String> relations = new ArrayList<>(ViewReferences.of(sql));
+      if (!relations.isEmpty() && !RecomputedViewCommands.readsStream(catalog, relations)) {
+        RecomputedViewCommands.create(db, node, name, sql, relations); // a nested view: recomputed
+        return;
+      }
       StreamingQuery query = StreamingQueryAnalyzer.analyze(name.name(), node.query, catalog);
       ExternalSchemaDef schema = catalog.externalSchemas().get(query.schemaName());
       db.noteStream(query.schemaName(), query.streamName());
@@ -84,7 +89,7 @@ final class MaterializedViewCommands {
   }
 
   /** DISTKEY/SORTKEY entries as column names; ordinals (DISTKEY(6), as the Redshift tutorial writes) allowed. */
-  private static List<String> columnNames(ObjectNames.Local view, String clause, SqlNodeList keys,
+  static List<String> columnNames(ObjectNames.Local view, String clause, SqlNodeList keys,
                                           List<ColumnDef> columns) {
     List<String> out = new ArrayList<>();
     if (keys == null) {
@@ -114,12 +119,18 @@ final class MaterializedViewCommands {
 
   static void refresh(Database db, SqlRefreshMaterializedView node) {
     MaterializedViewDef mv = require(db.catalog().current(), node.name);
+    if (node.cascade) {
+      CascadeRefresh.refreshDependencies(db, mv, RefreshType.MANUAL);
+    }
     RefreshHistory.run(db, mv, RefreshType.MANUAL, () -> Thread.currentThread().isInterrupted(),
         cancelled -> refresh(db, mv, cancelled)); // recorded for the refresh system views
   }
 
   /** One refresh of {@code mv}: REFRESH MATERIALIZED VIEW's, and the auto-refresh threads' (AutoRefreshCommands). */
   static RefreshResult refresh(Database db, MaterializedViewDef mv, BooleanSupplier cancelled) {
+    if (!mv.isStreaming()) {
+      return RecomputedViewCommands.refresh(db, mv);
+    }
     CatalogSnapshot catalog = db.catalog().current();
     ExternalSchemaDef schema = catalog.externalSchemas().get(mv.sourceSchema());
     if (schema == null) {

@@ -11,6 +11,7 @@ import io.streamview.engine.database.StreamScanState;
 import io.streamview.engine.refresh.RefreshResult;
 import io.streamview.engine.source.ReadSummary.ShardProgress;
 import io.streamview.jdbc.error.ErrorCode;
+import io.streamview.jdbc.error.StreamViewException;
 import io.streamview.jdbc.error.SqlExceptionMapper;
 
 import org.slf4j.Logger;
@@ -52,14 +53,30 @@ public final class RefreshHistory {
       try {
         result = refresh.apply(cancelled);
       } catch (RuntimeException | Error e) {
-        recordQuietly(db, mv, () -> db.refreshLog().record(new RefreshRecord(id, mv.schema(), mv.name(),
-            mv.storeName(), type, failureStatus(e), start, Instant.now(), false, false), List.of(), List.of()));
+        recordFailure(db, mv, type, id, start, e);
         throw e;
       }
       boolean stopped = cancelled.getAsBoolean();
       recordQuietly(db, mv, () -> recordSuccess(db, mv, type, id, result, tally, stopped));
     }
     return result;
+  }
+
+  /** Records a refresh of {@code mv} that failed before it started (a cascade whose dependency failed). */
+  static void recordFailure(Database db, MaterializedViewDef mv, RefreshType type, Throwable e) {
+    recordFailure(db, mv, type, db.refreshLog().nextRefreshId(), Instant.now(), e);
+  }
+
+  private static void recordFailure(Database db, MaterializedViewDef mv, RefreshType type, long id, Instant start,
+                                    Throwable e) {
+    recordQuietly(db, mv, () -> db.refreshLog().record(new RefreshRecord(id, mv.schema(), mv.name(),
+        storeNameNow(db, mv), type, failureStatus(e), start, Instant.now(), false, false), List.of(), List.of()));
+  }
+
+  /** The view's row store now: a recomputed view's refresh swaps in a new one. */
+  private static String storeNameNow(Database db, MaterializedViewDef mv) {
+    MaterializedViewDef now = db.catalog().current().materializedViews().get(mv.qualifiedName());
+    return now != null ? now.storeName() : mv.storeName();
   }
 
   private static void recordSuccess(Database db, MaterializedViewDef mv, RefreshType type, long id,
@@ -80,12 +97,16 @@ public final class RefreshHistory {
           p.records(), 0, p.bytes(), s == null ? null : s.earliestArrival(), s == null ? null : s.latestArrival()));
       reads.add(new ShardRead(p.shardId(), p.millisBehindLatest(), p.atParity(), p.ended(), end));
     }
-    db.refreshLog().record(new RefreshRecord(id, mv.schema(), mv.name(), mv.storeName(), type, status,
+    db.refreshLog().record(new RefreshRecord(id, mv.schema(), mv.name(), storeNameNow(db, mv), type, status,
         result.startTime(), end, true, parity), scans, reads);
   }
 
   /** The status text of a failed refresh: Redshift's wording, then the error's message and SQLState. */
   static String failureStatus(Throwable e) {
+    if (e instanceof StreamViewException sv && sv.code() == ErrorCode.CASCADE_REFRESH_FAILED) {
+      String m = sv.getMessage();
+      return m.substring(0, m.indexOf(" was not refreshed.") + " was not refreshed.".length());
+    }
     SQLException s = SqlExceptionMapper.toSqlException(e);
     if (ErrorCode.INTERNAL_ERROR.sqlState().equals(s.getSQLState())) {
       return "Refresh failed due to an internal error (" + s.getMessage() + ")";

@@ -3,6 +3,7 @@ package io.streamview.jdbc.ddl;
 import io.streamview.catalog.CatalogSnapshot;
 import io.streamview.catalog.ColumnDef;
 import io.streamview.catalog.MaterializedViewDef;
+import io.streamview.engine.table.MaterializedViewWriteException;
 import io.streamview.catalog.TableDef;
 import io.streamview.engine.database.Database;
 import io.streamview.jdbc.StreamViewDriver;
@@ -125,6 +126,9 @@ final class TableCommands {
 
   /** Empties a view between two of its refreshes; its positions stay, so no record already read is read again. */
   private static void truncateView(Database db, MaterializedViewDef mv) {
+    if (!mv.isStreaming()) {
+      throw MaterializedViewWriteException.recomputed(mv.name(), "TRUNCATE");
+    }
     ReentrantLock lock = db.refreshLock(mv.schema() + "." + mv.name());
     lock.lock();
     try {

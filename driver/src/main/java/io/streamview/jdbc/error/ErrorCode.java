@@ -33,6 +33,8 @@ public enum ErrorCode {
   STORAGE_ERROR("58030", "storage error in %s: %s"),
   CATALOG_CORRUPT("XX001", "%s"),
   QUERY_CANCELED("57014", "%s"),
+  CASCADE_REFRESH_FAILED("55000", "Cascade refresh failed because materialized view %s was not refreshed. "
+      + "%s was left as it was; the cause: %s"),
   INTERNAL_ERROR("XX000", "internal error: %s; please report it with the statement that caused it");
 
   private final String sqlState;

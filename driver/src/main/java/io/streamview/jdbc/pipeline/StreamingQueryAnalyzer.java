@@ -81,9 +81,9 @@ public final class StreamingQueryAnalyzer {
           + "directly: FROM schema.stream");
     }
     if (!isStream(id, catalog)) {
-      throw unsupported(viewName, "materialized views over tables and views (" + id
-          + ") are not supported yet; a materialized view reads one stream of an external schema "
-          + "(CREATE EXTERNAL SCHEMA s FROM KINESIS IAM_ROLE default; … FROM s.stream_name)");
+      throw unsupported(viewName, "a streaming view reads one stream of an external schema in FROM, and " + id
+          + " is not one (the stream appears elsewhere in the query); create a streaming view over the stream, "
+          + "then a materialized view over that view and " + id);
     }
     if (select.isDistinct()) {
       throw unsupported(viewName, "SELECT DISTINCT cannot be maintained incrementally on a stream; use GROUP BY");

@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code STV_MV_DEPS}: one row per materialized view that another materialized view reads. A streaming view reads a
- * stream, nothing local, so today the table is empty; a view whose source ({@code sourceSchema.streamName}) is a
- * materialized view of the catalog is listed with it.
+ * {@code STV_MV_DEPS}: one row per materialized view that another materialized view reads directly (its recorded
+ * {@link MaterializedViewDef#dependsOn()}). A streaming view reads a stream, nothing local, and has no rows here.
  */
 final class MvDepsTable {
 
@@ -33,13 +32,11 @@ final class MvDepsTable {
     CatalogSnapshot catalog = db.catalog().current();
     List<Object[]> out = new ArrayList<>();
     for (MaterializedViewDef mv : catalog.materializedViews().values()) {
-      if (mv.sourceSchema() == null || mv.streamName() == null) {
-        continue;
-      }
-      MaterializedViewDef ref = catalog.materializedViews()
-          .get(CatalogSnapshot.qualifiedName(mv.sourceSchema(), mv.streamName()));
-      if (ref != null && ref != mv) {
-        out.add(new Object[] {db.name(), mv.schema(), mv.name(), ref.schema(), ref.name(), db.name()});
+      for (String dependency : mv.dependsOn()) {
+        MaterializedViewDef ref = catalog.materializedViews().get(dependency);
+        if (ref != null && ref != mv) {
+          out.add(new Object[] {db.name(), mv.schema(), mv.name(), ref.schema(), ref.name(), db.name()});
+        }
       }
     }
     return out;

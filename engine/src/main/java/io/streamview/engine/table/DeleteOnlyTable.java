@@ -61,6 +61,9 @@ public interface DeleteOnlyTable extends ModifiableTable, ScannableTable {
   }
 
   @Override default Collection getModifiableCollection() {
+    if (!definition().isStreaming()) { // DELETE reaches the collection without toModificationRel
+      throw MaterializedViewWriteException.recomputed(definition().name(), "DELETE");
+    }
     return new DeleteOnlyRows(definition().name(), rowStore(), this::forEachVisibleRow,
         ViewWriteLocks.of(rowStore()));
   }
@@ -70,6 +73,9 @@ public interface DeleteOnlyTable extends ModifiableTable, ScannableTable {
       List<String> updateColumnList, List<RexNode> sourceExpressionList, boolean flattened) {
     if (operation != TableModify.Operation.DELETE) {
       throw new MaterializedViewWriteException(definition().name(), operation.name());
+    }
+    if (!definition().isStreaming()) {
+      throw MaterializedViewWriteException.recomputed(definition().name(), operation.name());
     }
     return LogicalTableModify.create(table, catalogReader, child, operation, updateColumnList,
         sourceExpressionList, flattened);
