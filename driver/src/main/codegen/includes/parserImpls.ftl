@@ -724,3 +724,31 @@ SqlTypeNameSpec RedshiftTypeName() :
         }
     )
 }
+
+/**
+ * Redshift's approximate aggregates: APPROXIMATE COUNT(DISTINCT x) becomes Calcite's APPROX_COUNT_DISTINCT(x) and
+ * APPROXIMATE PERCENTILE_DISC(p) WITHIN GROUP (ORDER BY x) becomes PERCENTILE_DISC; Calcite computes both exactly,
+ * which is within any error bound. Reached only through BuiltinFunctionCall's two-token lookahead, so a column
+ * named "approximate" still parses as an identifier.
+ */
+SqlNode SvApproximateCall() :
+{
+    final Span s;
+    final SqlNode e;
+    final SqlNode p;
+    final SqlNodeList order;
+}
+{
+    <APPROXIMATE> { s = span(); }
+    (
+        <COUNT> <LPAREN> <DISTINCT> e = Expression(ExprContext.ACCEPT_SUB_QUERY) <RPAREN> {
+            return SqlStdOperatorTable.APPROX_COUNT_DISTINCT.createCall(s.end(this), e);
+        }
+    |
+        <PERCENTILE_DISC> <LPAREN> p = Expression(ExprContext.ACCEPT_NON_QUERY) <RPAREN>
+        <WITHIN> <GROUP> <LPAREN> order = OrderBy(true) <RPAREN> {
+            return SqlStdOperatorTable.WITHIN_GROUP.createCall(s.end(this),
+                SqlStdOperatorTable.PERCENTILE_DISC.createCall(s.end(this), p), order);
+        }
+    )
+}

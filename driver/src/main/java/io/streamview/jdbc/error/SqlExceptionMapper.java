@@ -112,7 +112,22 @@ public final class SqlExceptionMapper {
     if (c instanceof CalciteContextException e) {
       return validation(e);
     }
+    if (c instanceof org.apache.calcite.plan.RelOptPlanner.CannotPlanException e) {
+      return of(ErrorCode.FEATURE_NOT_SUPPORTED, e, "the query uses an operation StreamView cannot execute: "
+          + unplannable(e.getMessage()) + "; rewrite the query without it");
+    }
     return null;
+  }
+
+  /** The plan node Calcite found no implementation for, from its "not enough rules" message. */
+  private static String unplannable(String message) {
+    String m = String.valueOf(message);
+    int part = m.indexOf("the relevant part of the original plan is as follows");
+    if (part >= 0) {
+      String line = m.substring(part).lines().skip(1).findFirst().orElse("").strip();
+      return line.replaceFirst("^\\d+:", "").replaceFirst("\\(subset=\\[[^]]*]", "(");
+    }
+    return firstLine(m);
   }
 
   private static SQLException validation(CalciteContextException e) {

@@ -75,11 +75,14 @@ public final class RedshiftFunctions {
 
   /** The SQL names of the functions this class registers. */
   public static java.util.Set<String> names() {
-    return FUNCTIONS.keySet();
+    java.util.Set<String> names = new java.util.TreeSet<>(FUNCTIONS.keySet());
+    names.add(DateTruncFunction.NAME);
+    return names;
   }
 
   /** Adds every function to {@code schema}. */
   public static void register(SchemaPlus schema) {
+    schema.add(DateTruncFunction.NAME, DateTruncFunction.INSTANCE);
     FUNCTIONS.forEach((name, methods) -> {
       for (Method m : methods) {
         ScalarFunction f = ScalarFunctionImpl.create(m);

@@ -170,7 +170,8 @@ public final class StreamingQueryAnalyzer {
         } else if (call.getOperator().isAggregator() || OTHER_AGGREGATES.contains(name)
             || call.getKind() == SqlKind.WITHIN_GROUP) {
           String shown = call.getKind() == SqlKind.WITHIN_GROUP
-              ? ((SqlCall) call.operand(0)).getOperator().getName() : name;
+              ? ((SqlCall) call.operand(0)).getOperator().getName()
+              : name.equals("approx_count_distinct") ? "APPROXIMATE COUNT(DISTINCT …)" : name;
           throw unsupported(viewName, "aggregate function " + shown.toUpperCase(Locale.ROOT) + " cannot be "
               + "maintained incrementally on a stream; a streaming view may use COUNT, SUM, MIN, MAX and AVG");
         }

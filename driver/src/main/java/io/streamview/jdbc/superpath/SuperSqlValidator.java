@@ -1,5 +1,7 @@
 package io.streamview.jdbc.superpath;
 
+import io.streamview.jdbc.function.RedshiftCallRewriter;
+
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
@@ -35,7 +37,7 @@ final class SuperSqlValidator extends CalciteSqlValidator {
   }
 
   private SqlNode rewrite(SqlNode expr, SqlValidatorScope scope) {
-    return SuperRewriter.rewrite(this, scope, caseSensitiveAttributes, expr);
+    return SuperRewriter.rewrite(this, scope, caseSensitiveAttributes, RedshiftCallRewriter.rewrite(expr));
   }
 
   @Override public SqlNode expand(SqlNode expr, SqlValidatorScope scope) {

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.streamview.jdbc.error.StreamViewException;
-import io.streamview.jdbc.pipeline.DateTruncFunction;
+import io.streamview.jdbc.function.DateTruncFunction;
 
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -60,17 +59,15 @@ class AggregationDateTruncTest {
   }
 
   @Test
-  void worksAsAFunctionOfAStreamViewConnection() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:streamview:mem:")) {
-      c.unwrap(CalciteConnection.class).getRootSchema().add("date_trunc", DateTruncFunction.INSTANCE);
-      try (Statement s = c.createStatement();
-           // quoted: unquoted DATE_TRUNC is parsed as Calcite's BigQuery DATE_TRUNC(date, unit) operator
-           ResultSet rs = s.executeQuery("SELECT \"date_trunc\"('minute', TIMESTAMP '2024-05-17 10:11:12.345'), "
-               + "\"date_trunc\"('hour', CAST(NULL AS TIMESTAMP))")) {
-        rs.next();
-        assertEquals("2024-05-17 10:11:00.0", rs.getTimestamp(1).toString());
-        assertEquals(null, rs.getTimestamp(2));
-      }
+  void isRegisteredUnderItsRedshiftSpelling() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:streamview:mem:");
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT DATE_TRUNC('minute', TIMESTAMP '2024-05-17 10:11:12.345'), "
+             + "date_trunc('HOUR', CAST(NULL AS TIMESTAMP)), \"date_trunc\"('qtr', TIMESTAMP '2024-05-17 10:11:12')")) {
+      rs.next();
+      assertEquals("2024-05-17 10:11:00.0", rs.getTimestamp(1).toString());
+      assertEquals(null, rs.getTimestamp(2));
+      assertEquals("2024-04-01 00:00:00.0", rs.getTimestamp(3).toString());
     }
   }
 }

@@ -1,11 +1,15 @@
 package io.streamview.engine.table;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Calcite's type system with Redshift's limits: character and binary values up to 16 MiB (SUPER and streaming
- * VARBYTE), timestamps to the millisecond, DECIMAL up to 38 digits.
+ * VARBYTE), timestamps to the millisecond, DECIMAL up to 38 digits; {@code SUM} and {@code AVG} of an integer type
+ * are BIGINT and {@code SUM} of a DECIMAL has 38 digits, as in Redshift (Calcite keeps the argument's type).
  */
 public final class RedshiftTypeSystem extends RelDataTypeSystemImpl {
 
@@ -32,5 +36,26 @@ public final class RedshiftTypeSystem extends RelDataTypeSystemImpl {
 
   @Override public int getMaxScale(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? 37 : super.getMaxScale(typeName);
+  }
+
+  @Override public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    return switch (argumentType.getSqlTypeName()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> bigint(typeFactory, argumentType);
+      case DECIMAL -> typeFactory.createTypeWithNullability(
+          typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, argumentType.getScale()), argumentType.isNullable());
+      default -> super.deriveSumType(typeFactory, argumentType);
+    };
+  }
+
+  @Override public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    return switch (argumentType.getSqlTypeName()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> bigint(typeFactory, argumentType);
+      default -> super.deriveAvgAggType(typeFactory, argumentType);
+    };
+  }
+
+  private static RelDataType bigint(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.BIGINT),
+        argumentType.isNullable());
   }
 }

@@ -1,4 +1,4 @@
-package io.streamview.jdbc.pipeline;
+package io.streamview.jdbc.function;
 
 import io.streamview.jdbc.error.ErrorCode;
 import io.streamview.jdbc.error.StreamViewException;
@@ -28,16 +28,18 @@ import java.util.Map;
  * Redshift's {@code DATE_TRUNC('datepart', timestamp)}: the timestamp truncated to the start of its millennium,
  * century, decade, year, quarter, month, week (Monday), day, hour, minute, second or millisecond (microseconds are
  * below a timestamp's millisecond precision, so truncating to them changes nothing). Dateparts take Redshift's
- * abbreviations ({@code 'min'}, {@code 'hrs'}, {@code 'qtr'}, …) in any case. Registered as a Calcite function whose
- * timestamp argument and result are Calcite's internal values (milliseconds of the wall-clock time read as UTC), so
- * the connection's time zone never shifts it. Register with {@code schema.add("date_trunc", INSTANCE)}; note that
- * Calcite's parser binds the unquoted name {@code DATE_TRUNC} to its own BigQuery operator
- * ({@code DATE_TRUNC(date, unit)}), so such calls must be rewritten to this function (or the grammar changed) before
- * {@code date_trunc('minute', ts)} reaches it; {@code "date_trunc"('minute', ts)} does.
+ * abbreviations ({@code 'min'}, {@code 'hrs'}, {@code 'qtr'}, …) in any case. Registered by {@link RedshiftFunctions}
+ * as a Calcite function whose timestamp argument and result are Calcite's internal values (milliseconds of the
+ * wall-clock time read as UTC), so the connection's time zone never shifts it. Calcite's parser binds the unquoted
+ * name {@code DATE_TRUNC} to its own BigQuery operator; {@link RedshiftCallRewriter} turns such calls with a
+ * character-string first argument into calls of this function.
  */
 public final class DateTruncFunction implements ScalarFunction, ImplementableFunction {
 
   public static final DateTruncFunction INSTANCE = new DateTruncFunction();
+
+  /** The function's name in the schema. */
+  public static final String NAME = "date_trunc";
 
   private static final Map<String, String> DATEPARTS = dateparts();
 
