@@ -14,6 +14,7 @@ public final class Main {
   public static void main(String[] args) {
     setDefault("org.slf4j.simpleLogger.logFile", "System.err");
     setDefault("org.slf4j.simpleLogger.log.software.amazon.awssdk", "warn");
+    setDefault("org.slf4j.simpleLogger.log.net.openhft", "warn"); // Chronicle's start-up banner
     System.exit(Shell.run(args, System.in, System.out, System.err));
   }
 

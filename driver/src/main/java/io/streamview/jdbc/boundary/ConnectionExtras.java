@@ -1,5 +1,7 @@
 package io.streamview.jdbc.boundary;
 
+import io.streamview.jdbc.error.ErrorCode;
+import io.streamview.jdbc.error.StreamViewException;
 import io.streamview.jdbc.meta.StreamViewMetaData;
 
 import java.sql.ClientInfoStatus;
@@ -10,7 +12,8 @@ import java.util.Properties;
 /**
  * Connection methods answered at the boundary for GUIs: client info ({@code ApplicationName}, {@code ClientUser},
  * {@code ClientHostname} are kept; other names are refused with {@link SQLClientInfoException}) and
- * {@code getCatalog}, which names the one catalog that {@code DatabaseMetaData.getCatalogs} lists.
+ * {@code getCatalog}/{@code setCatalog}: the one catalog that {@code DatabaseMetaData.getCatalogs} lists (setting it is
+ * a no-op, setting another fails with SQLState 42P01).
  */
 final class ConnectionExtras {
 
@@ -19,11 +22,17 @@ final class ConnectionExtras {
   private ConnectionExtras() {
   }
 
-  static Object answer(ConnectionState state, String name, Object[] args) throws SQLClientInfoException {
+  static Object answer(ConnectionState state, String name, Object[] args) throws java.sql.SQLException {
     Properties info = state.clientInfo();
     switch (name) {
       case "getCatalog":
         return StreamViewMetaData.catalogName(state.database());
+      case "setCatalog":
+        if (args[0] != null && !args[0].equals(StreamViewMetaData.catalogName(state.database()))) {
+          throw new StreamViewException(ErrorCode.UNDEFINED_OBJECT, "database \"" + args[0] + "\" does not exist: "
+              + "a connection has one catalog, " + StreamViewMetaData.catalogName(state.database()));
+        }
+        return null;
       case "setClientInfo":
         if (args.length == 1) {
           Properties given = args[0] == null ? new Properties() : (Properties) args[0];

@@ -104,6 +104,9 @@ class MetadataWalkIT {
         // navigator: catalogs, schemas, table types, tables per schema
         assertEquals(List.of("mem"), column(md.getCatalogs(), "TABLE_CAT"));
         assertEquals("mem", c.getCatalog());
+        c.setCatalog("mem"); // DBeaver sets the active catalog it was shown
+        assertEquals("42P01", org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+            () -> c.setCatalog("other")).getSQLState());
         List<Map<String, Object>> schemas = rows(md.getSchemas("mem", null));
         assertEquals(List.of("public", "schema_one"), schemas.stream().map(r -> r.get("TABLE_SCHEM")).toList());
         assertTrue(((String) schemas.get(1).get("REMARKS")).startsWith("KINESIS"), schemas.toString());
