@@ -255,7 +255,8 @@ public final class StreamViewMetaData implements InvocationHandler {
     List<Relation> found = new ArrayList<>(relations(catalog, schemaPattern, tablePattern));
     if (types != null) {
       List<String> wanted = java.util.Arrays.stream(types).filter(Objects::nonNull)
-          .map(t -> t.toUpperCase(java.util.Locale.ROOT)).toList();
+          .map(t -> t.toUpperCase(java.util.Locale.ROOT))
+          .map(t -> t.equals("SYSTEM TABLE") ? CatalogObjects.SYSTEM_VIEW : t).toList(); // Calcite's name for them
       found.removeIf(r -> !wanted.contains(r.type()));
     }
     found.sort(Comparator.comparing(Relation::type).thenComparing(Relation::schema).thenComparing(Relation::name));
