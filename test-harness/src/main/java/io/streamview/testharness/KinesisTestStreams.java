@@ -103,6 +103,15 @@ public final class KinesisTestStreams {
     }
   }
 
+  /** Writes each text (JSON, CSV, anything) as one UTF-8 record, as {@link #putRecords} does. */
+  public void putStrings(String stream, String... texts) {
+    List<byte[]> payloads = new ArrayList<>();
+    for (String t : texts) {
+      payloads.add(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    putRecords(stream, payloads);
+  }
+
   /** Writes one record by PutRecord (retried when throttled) and returns the service's answer. */
   public PutRecordResponse put(String stream, String partitionKey, byte[] data) {
     return retrying("PutRecord " + stream, false, () -> client.putRecord(b -> b.streamName(stream)

@@ -1,6 +1,7 @@
 package io.streamview.jdbc.boundary;
 
 import io.streamview.jdbc.error.SqlExceptionMapper;
+import io.streamview.jdbc.meta.StreamViewMetaData;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -52,6 +53,10 @@ final class BoundaryHandler implements InvocationHandler {
         }
         if (name.equals("isClosed")) {
           return state.isClosed();
+        }
+        Object extra = ConnectionExtras.answer(state, name, args);
+        if (extra != ConnectionExtras.NOT_HANDLED) {
+          return extra;
         }
       }
       if (args != null && args.length > 0 && args[0] instanceof String sql && takesSql(name)) {
@@ -108,6 +113,8 @@ final class BoundaryHandler implements InvocationHandler {
       return wrapResult(method, result, proxy);
     } catch (InvocationTargetException e) {
       throw SqlExceptionMapper.toSqlException(e.getCause());
+    } catch (java.sql.SQLClientInfoException e) {
+      throw e; // what setClientInfo may throw, as it is
     } catch (SQLException e) {
       throw SqlExceptionMapper.toSqlException(e);
     } catch (Throwable t) {
@@ -151,7 +158,8 @@ final class BoundaryHandler implements InvocationHandler {
       return wrap(result, ResultSet.class);
     }
     if (rt == DatabaseMetaData.class) {
-      return wrap(result, DatabaseMetaData.class);
+      return wrap(StreamViewMetaData.of((DatabaseMetaData) result, state.database(), state.proxy()),
+          DatabaseMetaData.class);
     }
     return result;
   }

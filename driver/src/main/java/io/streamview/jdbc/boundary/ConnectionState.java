@@ -17,6 +17,7 @@ final class ConnectionState {
   private final Runnable onClose;
   private final AtomicBoolean closed = new AtomicBoolean();
   private Connection proxy;
+  private final java.util.Properties clientInfo = new java.util.Properties();
 
   ConnectionState(Connection calcite, Database database, Runnable onClose) {
     this.calcite = calcite;
@@ -30,6 +31,11 @@ final class ConnectionState {
 
   Database database() {
     return database;
+  }
+
+  /** The client info properties set on the connection (guard with the object's monitor). */
+  java.util.Properties clientInfo() {
+    return clientInfo;
   }
 
   Connection proxy() {

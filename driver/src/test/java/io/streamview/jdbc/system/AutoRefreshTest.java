@@ -118,13 +118,13 @@ class AutoRefreshTest {
   }
 
   @Test
-  void theSystemViewsAreListedAsSystemTables() throws Exception {
+  void theSystemViewsAreListedAsSystemViews() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:streamview:mem:");
-         ResultSet rs = c.getMetaData().getTables(null, "public", null, new String[] {"SYSTEM TABLE"})) {
+         ResultSet rs = c.getMetaData().getTables(null, "public", null, new String[] {"SYSTEM VIEW"})) {
       List<String> names = new ArrayList<>();
       while (rs.next()) {
         names.add(rs.getString("TABLE_NAME"));
-        assertEquals("SYSTEM TABLE", rs.getString("TABLE_TYPE"));
+        assertEquals("SYSTEM VIEW", rs.getString("TABLE_TYPE"));
       }
       assertEquals(List.of("stv_mv_deps", "stv_mv_info", "svl_mv_refresh_status", "svv_mv_info",
           "sys_mv_refresh_history", "sys_stream_lag", "sys_stream_scan_errors", "sys_stream_scan_states"),
