@@ -15,6 +15,9 @@ import io.streamview.jdbc.parser.SqlCreateMaterializedView;
 import io.streamview.jdbc.pipeline.JdbcStorageValues;
 import io.streamview.jdbc.pipeline.ResultColumns;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * refresh leaves the view as it was.
  */
 final class RecomputedViewCommands {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecomputedViewCommands.class);
 
   /** Redshift's status text for a full recomputation. */
   static final String RECOMPUTED = "Refresh successfully recomputed MV from scratch";
@@ -119,8 +124,9 @@ final class RecomputedViewCommands {
       }
       db.storage().drop(current.storeName());
       db.refreshLog().forgetView(current.storeName());
-      return new RefreshResult(mv.name(), start, Duration.between(start, Instant.now()), 0, rows, rows, 0,
-          RECOMPUTED, List.of());
+      Duration elapsed = Duration.between(start, Instant.now());
+      LOG.info("recomputed {}.{}: {} rows stored, {} ms", mv.schema(), mv.name(), rows, elapsed.toMillis());
+      return new RefreshResult(mv.name(), start, elapsed, 0, rows, rows, 0, RECOMPUTED, List.of());
     } finally {
       lock.unlock();
     }

@@ -69,8 +69,10 @@ public final class RefreshHistory {
 
   private static void recordFailure(Database db, MaterializedViewDef mv, RefreshType type, long id, Instant start,
                                     Throwable e) {
+    String status = failureStatus(e);
     recordQuietly(db, mv, () -> db.refreshLog().record(new RefreshRecord(id, mv.schema(), mv.name(),
-        storeNameNow(db, mv), type, failureStatus(e), start, Instant.now(), false, false), List.of(), List.of()));
+        storeNameNow(db, mv), type, status, start, Instant.now(), false, false), List.of(), List.of()));
+    LOG.warn("{} refresh of {}.{} failed: {}", type.text(), mv.schema(), mv.name(), status);
   }
 
   /** The view's row store now: a recomputed view's refresh swaps in a new one. */
