@@ -100,6 +100,10 @@ SELECT is_decimal(json_parse('1.5')) AS d, is_float(json_parse('1.5')) AS f, is_
 -- d | f | e | i | b
 -- true | false | true | false | true
 
+SELECT is_smallint(json_parse('32767')) AS s, is_smallint(json_parse('32768')) AS t, json_size(json_parse('{"a": 1}')) AS z;
+-- s | t | z
+-- true | false | 7
+
 -- Navigation in GROUP BY, ORDER BY and aggregates, and on an expression.
 SELECT payload.event::varchar AS event, count(*) AS c FROM events WHERE is_object(payload) GROUP BY 1 ORDER BY 1;
 -- event | c

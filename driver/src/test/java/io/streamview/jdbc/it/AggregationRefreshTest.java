@@ -108,12 +108,12 @@ class AggregationRefreshTest {
         + "SUM(CASE WHEN is_valid_json(" + JSON + ") THEN 1 ELSE 0 END) AS valid, "
         + "MIN(k.sequence_number) IS NOT NULL AS seen, COALESCE(MAX(" + field("nope") + "), 'none') AS nothing"
         + from + " AS k");
-    s.execute("CREATE MATERIALIZED VIEW per_minute AS SELECT FLOOR(approximate_arrival_timestamp TO MINUTE) AS "
+    s.execute("CREATE MATERIALIZED VIEW per_minute AS SELECT DATE_TRUNC('minute', approximate_arrival_timestamp) AS "
         + "bucket, CAST(approximate_arrival_timestamp AS DATE) AS arrival_day, COUNT(*) AS n, "
         + "SUM(CAST(" + field("amount") + " AS BIGINT)) / COUNT(*) AS mean_amount, "
         + "MAX(CAST(" + field("price") + " AS DECIMAL(10, 2))) - MIN(CAST(" + field("price")
         + " AS DECIMAL(10, 2))) AS price_range" + from + valid
-        + " GROUP BY FLOOR(approximate_arrival_timestamp TO MINUTE), CAST(approximate_arrival_timestamp AS DATE)");
+        + " GROUP BY DATE_TRUNC('minute', approximate_arrival_timestamp), CAST(approximate_arrival_timestamp AS DATE)");
     s.execute("CREATE MATERIALIZED VIEW raw AS SELECT approximate_arrival_timestamp AS ts, partition_key, shard_id, "
         + JSON + " AS body" + from + valid);
   }
