@@ -52,14 +52,21 @@ public final class RefreshHistory {
       try {
         result = refresh.apply(cancelled);
       } catch (RuntimeException | Error e) {
+        recordQuietly(db, mv, () -> recordSkipped(db, mv, id, tally));
         recordQuietly(db, mv, () -> db.refreshLog().record(new RefreshRecord(id, mv.schema(), mv.name(),
             mv.storeName(), type, failureStatus(e), start, Instant.now(), false, false), List.of(), List.of()));
         throw e;
       }
       boolean stopped = cancelled.getAsBoolean();
+      recordQuietly(db, mv, () -> recordSkipped(db, mv, id, tally));
       recordQuietly(db, mv, () -> recordSuccess(db, mv, type, id, result, tally, stopped));
     }
     return result;
+  }
+
+  /** The records the refresh skipped, as SYS_STREAM_SCAN_ERRORS rows. */
+  private static void recordSkipped(Database db, MaterializedViewDef mv, long id, ScanTally tally) {
+    tally.scanErrors(id, mv.sourceSchema(), mv.streamName(), mv.name()).forEach(db.refreshLog()::recordScanError);
   }
 
   private static void recordSuccess(Database db, MaterializedViewDef mv, RefreshType type, long id,
@@ -77,7 +84,7 @@ public final class RefreshHistory {
       String latest = s != null && s.lastSequenceNumber() != null ? s.lastSequenceNumber()
           : committed != null ? committed.afterSequenceNumber() : null;
       scans.add(new StreamScanState(id, mv.sourceSchema(), mv.streamName(), mv.name(), end, p.shardId(), latest,
-          p.records(), 0, p.bytes(), s == null ? null : s.earliestArrival(), s == null ? null : s.latestArrival()));
+          p.records(), s == null ? 0 : s.skippedRows(), p.bytes(), s == null ? null : s.earliestArrival(), s == null ? null : s.latestArrival()));
       reads.add(new ShardRead(p.shardId(), p.millisBehindLatest(), p.atParity(), p.ended(), end));
     }
     db.refreshLog().record(new RefreshRecord(id, mv.schema(), mv.name(), mv.storeName(), type, status,
