@@ -177,6 +177,29 @@ public final class CommitJournal implements AutoCloseable {
         }
     }
 
+    /** What a journal file holds. */
+    public enum State {
+        /** No file, or an empty one: no commit in flight. */
+        EMPTY,
+        /** A record cut short: a commit that was never decided (nothing of it was applied). */
+        TORN,
+        /** A complete record: a decided commit, applied again at the next open. */
+        COMPLETE
+    }
+
+    /** What the journal file at {@code file} holds, read without changing it (for tests and diagnostics). */
+    public static State state(Path file) {
+        if (!Files.exists(file)) {
+            return State.EMPTY;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            CommitJournal journal = new CommitJournal(file, channel, channel.size() == 0);
+            return journal.isEmpty() ? State.EMPTY : journal.read().isPresent() ? State.COMPLETE : State.TORN;
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Code.IO, "Cannot read the commit journal " + file + ": " + e, e);
+        }
+    }
+
     /** Deletes the journal file of a dropped store. */
     static void delete(Path file) throws IOException {
         Files.deleteIfExists(file);
