@@ -50,9 +50,10 @@ public final class CrashRefresher {
   /** Loads and exercises Calcite and Chronicle on an in-memory database while the test still holds the file one. */
   private static void warmUp() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:streamview:mem:warm"); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE t (a INTEGER, b VARCHAR(10))");
-      s.execute("INSERT INTO t VALUES (1, 'x'), (2, 'y')");
-      try (var rs = s.executeQuery("SELECT b, COUNT(*), SUM(a) FROM t WHERE a > 0 GROUP BY b")) {
+      s.execute("CREATE TABLE t (a INTEGER, b VARCHAR(40))");
+      s.execute("INSERT INTO t VALUES (1, '{\"g\":\"x\",\"v\":1}'), (2, '{\"g\":\"y\",\"v\":2}')");
+      try (var rs = s.executeQuery("SELECT json_extract_path_text(b, 'g'), COUNT(*), "
+          + "SUM(CAST(json_extract_path_text(b, 'v') AS BIGINT)) FROM t WHERE a > 0 GROUP BY 1")) {
         while (rs.next()) {
           rs.getString(1);
         }

@@ -94,23 +94,14 @@ class KillDuringRefreshTest {
     Producer producer = new Producer(endpoint.client(), stream, new Random(SEED));
     Thread producing = new Thread(producer, "producer");
     producing.start();
-    // The views are created and first refreshed by a child JVM that leaves a class-data archive behind, which
-    // every refresher then starts from (it halves their start-up on a loaded machine).
-    Path archive = dir.resolve("refresher.jsa");
-    List<String> dump = new ArrayList<>(RefresherProcess.jvmFlags(true));
-    dump.add("-XX:ArchiveClassesAtExit=" + archive);
-    RefresherProcess setup = RefresherProcess.start(dump, Map.of(), "run", url,
-        "CREATE EXTERNAL SCHEMA kds FROM KINESIS IAM_ROLE default",
-        "CREATE MATERIALIZED VIEW proj AS SELECT shard_id, sequence_number, " + JSON + " AS body"
-            + " FROM kds.\"" + stream + "\"",
-        "CREATE MATERIALIZED VIEW agg AS SELECT " + field("g") + " AS g, COUNT(*) AS n, SUM(CAST("
-            + field("v") + " AS BIGINT)) AS total FROM kds.\"" + stream + "\" GROUP BY " + field("g"),
-        "REFRESH MATERIALIZED VIEW proj", "REFRESH MATERIALIZED VIEW agg");
-    assertEquals(0, setup.await(300), setup.output());
-    List<String> flags = new ArrayList<>(RefresherProcess.jvmFlags(true));
-    if (Files.exists(archive)) {
-      flags.add("-XX:SharedArchiveFile=" + archive);
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute("CREATE EXTERNAL SCHEMA kds FROM KINESIS IAM_ROLE default");
+      s.execute("CREATE MATERIALIZED VIEW proj AS SELECT shard_id, sequence_number, " + JSON + " AS body"
+          + " FROM kds.\"" + stream + "\"");
+      s.execute("CREATE MATERIALIZED VIEW agg AS SELECT " + field("g") + " AS g, COUNT(*) AS n, SUM(CAST("
+          + field("v") + " AS BIGINT)) AS total FROM kds.\"" + stream + "\" GROUP BY " + field("g"));
     }
+    List<String> flags = RefresherProcess.jvmFlags(true);
     Random random = new Random(SEED);
     Figures f = new Figures();
     Path projPositions = db.resolve("positions").resolve("public.proj.json");

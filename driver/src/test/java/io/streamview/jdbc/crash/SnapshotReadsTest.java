@@ -43,7 +43,7 @@ class SnapshotReadsTest {
 
   private static final int SIZE = 12;
   private static final int GROUPS = 4;
-  private static final int BATCHES_PER_PHASE = 40;
+  private static final int BATCHES_PER_PHASE = 25;
   private static final String JSON = "from_varbyte(kinesis_data, 'utf-8')";
 
   @TempDir

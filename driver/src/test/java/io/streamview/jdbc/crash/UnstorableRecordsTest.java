@@ -69,7 +69,7 @@ class UnstorableRecordsTest {
       Set<String> wide = sequences(s, "SELECT sequence_number FROM wide");
       assertEquals(10, wide.size(), "the ten small records of the batch are kept");
       assertTrue(!wide.contains(bigSequence), "the record whose row is too large is not");
-      try (ResultSet rs = s.executeQuery("SELECT mv_name, partition_id, position, error_code, error_reason, "
+      try (ResultSet rs = s.executeQuery("SELECT mv_name, partition_id, \"position\", error_code, error_reason, "
           + "stream_name FROM sys_stream_scan_errors")) {
         assertTrue(rs.next(), "one scan error");
         assertEquals("wide", rs.getString(1).trim());
