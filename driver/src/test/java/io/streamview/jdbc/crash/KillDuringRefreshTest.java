@@ -198,15 +198,16 @@ class KillDuringRefreshTest {
     }
     Map<String, Integer> proj;
     Map<String, List<Long>> agg;
+    Map<String, ShardPositionDef> projAt;
+    Map<String, ShardPositionDef> aggAt;
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       proj = projRows(s, f);
       agg = aggRows(s);
-    }
-    Map<String, ShardPositionDef> projAt;
-    Map<String, ShardPositionDef> aggAt;
-    try (PositionStore positions = PositionStore.open(db)) {
-      projAt = positions.load("public.proj");
-      aggAt = positions.load("public.agg");
+      // read while this JVM holds the database: the next refresher is waiting to open it
+      try (PositionStore positions = PositionStore.open(db)) {
+        projAt = positions.load("public.proj");
+        aggAt = positions.load("public.agg");
+      }
     }
     int k = f.kills;
     for (Put p : puts) {

@@ -90,14 +90,15 @@ public final class RefreshExecutor {
           encode(begun, null, view, tally, skipped), List.of())));
       ReadSummary summary = source.readToParity(request, batch -> {
         ShardBatch kept = withoutOversizeRecords(batch, view, tally, skipped);
-        long before = skipped.get();
+        AtomicLong rowsSkipped = new AtomicLong();
         BatchWrite write = new BatchWrite(store, batchRows -> commit(view, qualified, kept,
-            encode(batchRows, kept, view, tally, skipped)));
+            encode(batchRows, kept, view, tally, rowsSkipped)));
         long written = pipeline.write(kept, start, write);
         if (!write.committed()) {
           commit(view, qualified, kept, List.of());
         }
-        rows.addAndGet(written - (skipped.get() - before));
+        skipped.addAndGet(rowsSkipped.get());
+        rows.addAndGet(written - rowsSkipped.get());
       });
       long records = summary.records();
       long bytes = summary.shards().stream().mapToLong(ReadSummary.ShardProgress::bytes).sum();
