@@ -53,10 +53,12 @@ public final class RefreshHistory {
       try {
         result = refresh.apply(cancelled);
       } catch (RuntimeException | Error e) {
+        recordQuietly(db, mv, () -> recordSkipped(db, mv, id, tally));
         recordFailure(db, mv, type, id, start, e);
         throw e;
       }
       boolean stopped = cancelled.getAsBoolean();
+      recordQuietly(db, mv, () -> recordSkipped(db, mv, id, tally));
       recordQuietly(db, mv, () -> recordSuccess(db, mv, type, id, result, tally, stopped));
     }
     return result;
@@ -81,6 +83,11 @@ public final class RefreshHistory {
     return now != null ? now.storeName() : mv.storeName();
   }
 
+  /** The records the refresh skipped, as SYS_STREAM_SCAN_ERRORS rows. */
+  private static void recordSkipped(Database db, MaterializedViewDef mv, long id, ScanTally tally) {
+    tally.scanErrors(id, mv.sourceSchema(), mv.streamName(), mv.name()).forEach(db.refreshLog()::recordScanError);
+  }
+
   private static void recordSuccess(Database db, MaterializedViewDef mv, RefreshType type, long id,
                                     RefreshResult result, ScanTally tally, boolean cancelled) {
     Instant end = result.startTime().plus(result.elapsed());
@@ -96,7 +103,7 @@ public final class RefreshHistory {
       String latest = s != null && s.lastSequenceNumber() != null ? s.lastSequenceNumber()
           : committed != null ? committed.afterSequenceNumber() : null;
       scans.add(new StreamScanState(id, mv.sourceSchema(), mv.streamName(), mv.name(), end, p.shardId(), latest,
-          p.records(), 0, p.bytes(), s == null ? null : s.earliestArrival(), s == null ? null : s.latestArrival()));
+          p.records(), s == null ? 0 : s.skippedRows(), p.bytes(), s == null ? null : s.earliestArrival(), s == null ? null : s.latestArrival()));
       reads.add(new ShardRead(p.shardId(), p.millisBehindLatest(), p.atParity(), p.ended(), end));
     }
     db.refreshLog().record(new RefreshRecord(id, mv.schema(), mv.name(), storeNameNow(db, mv), type, status,

@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
   private final Object ddlLock = new Object();
   private final Map<String, java.util.Set<String>> notedStreams = new ConcurrentHashMap<>();
   private final RefreshLog refreshLog = new RefreshLog();
+  private final BatchCommits commits;
   private final AutoRefresher autoRefresher;
   private volatile boolean closed;
 
@@ -51,12 +52,14 @@ public final class Database implements AutoCloseable {
     this.catalog = catalog;
     this.positions = positions;
     this.storage = storage;
+    this.commits = new BatchCommits(storage, positions);
     this.autoRefresher = options.viewRefresher() == null ? null
         : new AutoRefresher(this, options.viewRefresher(), options.autoRefreshInterval());
   }
 
-  /** Starts the auto-refresh threads, once the database is fully open. */
+  /** Applies the commits a crash interrupted, then starts the auto-refresh threads, once the database is open. */
   private Database started() {
+    commits.recover();
     if (autoRefresher != null) {
       autoRefresher.start();
     }
@@ -71,11 +74,16 @@ public final class Database implements AutoCloseable {
       DatabaseLock lock = DatabaseLock.acquire(dir);
       StorageEngine storage = null;
       CatalogStore catalog = null;
+      PositionStore positions = null;
       try {
         storage = StorageEngine.persistent(dir.resolve("data"));
         catalog = CatalogStore.open(dir);
-        return new Database(location, options, lock, catalog, PositionStore.open(dir), storage).started();
+        positions = PositionStore.open(dir);
+        return new Database(location, options, lock, catalog, positions, storage).started();
       } catch (RuntimeException e) {
+        if (positions != null) {
+          positions.close();
+        }
         if (catalog != null) {
           catalog.close();
         }
@@ -122,6 +130,11 @@ public final class Database implements AutoCloseable {
 
   public StorageEngine storage() {
     return storage;
+  }
+
+  /** Commits refresh batches atomically (rows and positions together; docs/crash-consistency.md). */
+  public BatchCommits commits() {
+    return commits;
   }
 
   /** The refreshes of this database since it opened (what the refresh system views show). */

@@ -4,6 +4,8 @@ import io.streamview.engine.source.ShardBatch;
 import io.streamview.engine.source.StreamRecord;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +20,7 @@ public final class ScanTally implements AutoCloseable {
   private static final ThreadLocal<ScanTally> CURRENT = new ThreadLocal<>();
 
   private final Map<String, Shard> shards = new ConcurrentHashMap<>();
+  private final List<SkippedRecord> skipped = new ArrayList<>();
   private final ScanTally outer;
 
   private ScanTally(ScanTally outer) {
@@ -32,12 +35,48 @@ public final class ScanTally implements AutoCloseable {
   }
 
   /** The tally open on this thread, or {@code null}. */
-  static ScanTally current() {
+  public static ScanTally current() {
     return CURRENT.get();
   }
 
   void add(ShardBatch batch) {
     shards.computeIfAbsent(batch.shardId(), k -> new Shard()).add(batch);
+  }
+
+  /**
+   * Records a record that a refresh skipped (committed past without storing its row): it is counted in the shard's
+   * {@link ShardScan#skippedRows()} and becomes a {@code SYS_STREAM_SCAN_ERRORS} row ({@link #scanErrors}).
+   */
+  public void skip(SkippedRecord record) {
+    synchronized (skipped) {
+      skipped.add(record);
+    }
+    shards.computeIfAbsent(record.shardId(), k -> new Shard()).skip();
+  }
+
+  /** The skipped records as {@code SYS_STREAM_SCAN_ERRORS} rows of refresh {@code refreshId} of a view. */
+  public List<StreamScanError> scanErrors(long refreshId, String externalSchema, String stream, String view) {
+    List<SkippedRecord> copy;
+    synchronized (skipped) {
+      copy = List.copyOf(skipped);
+    }
+    List<StreamScanError> out = new ArrayList<>(copy.size());
+    for (SkippedRecord r : copy) {
+      out.add(new StreamScanError(refreshId, externalSchema, stream, view, "A", r.arrival(), r.recordedAt(),
+          r.shardId(), r.sequenceNumber(), r.errorCode(), r.reason()));
+    }
+    return out;
+  }
+
+  /**
+   * A record a refresh skipped.
+   *
+   * @param arrival    when the record arrived in the stream, or {@code null}
+   * @param recordedAt when it was skipped
+   * @param errorCode  one of the codes in docs/crash-consistency.md ("Records that cannot be stored")
+   */
+  public record SkippedRecord(String shardId, String sequenceNumber, Instant arrival, Instant recordedAt,
+                              int errorCode, String reason) {
   }
 
   /** What was stored from {@code shardId}, or {@code null} when no batch of it was. */
@@ -62,7 +101,7 @@ public final class ScanTally implements AutoCloseable {
    * @param latestArrival      the latest arrival time among the records, or {@code null}
    */
   public record ShardScan(String shardId, long records, long bytes, String lastSequenceNumber,
-                          Instant earliestArrival, Instant latestArrival) {
+                          Instant earliestArrival, Instant latestArrival, long skippedRows) {
   }
 
   private static final class Shard {
@@ -71,6 +110,11 @@ public final class ScanTally implements AutoCloseable {
     private String lastSequenceNumber;
     private Instant earliest;
     private Instant latest;
+    private long skipped;
+
+    synchronized void skip() {
+      skipped++;
+    }
 
     synchronized void add(ShardBatch batch) {
       records += batch.records().size();
@@ -86,7 +130,7 @@ public final class ScanTally implements AutoCloseable {
     }
 
     synchronized ShardScan snapshot(String shardId) {
-      return new ShardScan(shardId, records, bytes, lastSequenceNumber, earliest, latest);
+      return new ShardScan(shardId, records, bytes, lastSequenceNumber, earliest, latest, skipped);
     }
   }
 }

@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param latestPosition      sequence number of the last record read from the shard (by this or, when this refresh
  *                            read nothing, an earlier refresh); {@code null} when none ever was
  * @param scannedRows         records read
- * @param skippedRows         records skipped (none are yet: a record a view's filter rejects counts as scanned)
+ * @param skippedRows         records skipped because they could not be stored (a record a view's filter rejects counts as scanned, not skipped)
  * @param scannedBytes        payload bytes read
  * @param streamRecordTimeMin arrival time of the earliest record read, or {@code null}
  * @param streamRecordTimeMax arrival time of the latest record read, or {@code null}

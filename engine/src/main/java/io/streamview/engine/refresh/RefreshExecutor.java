@@ -3,34 +3,59 @@ package io.streamview.engine.refresh;
 import io.streamview.catalog.ExternalSchemaDef;
 import io.streamview.catalog.MaterializedViewDef;
 import io.streamview.catalog.ShardPositionDef;
+import io.streamview.engine.database.BatchCommits;
 import io.streamview.engine.database.Database;
+import io.streamview.engine.database.ScanTally;
 import io.streamview.engine.source.ReadRequest;
 import io.streamview.engine.source.ReadSummary;
 import io.streamview.engine.source.ShardBatch;
 import io.streamview.engine.source.ShardCheckpoint;
 import io.streamview.engine.source.StartPosition;
+import io.streamview.engine.source.StreamRecord;
 import io.streamview.engine.source.StreamSource;
+import io.streamview.engine.storage.RowCodec;
+import io.streamview.engine.storage.RowKeys;
 import io.streamview.engine.storage.RowStore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Refreshes a streaming materialized view incrementally. For every batch a shard yields: the pipeline writes what
- * the batch contributes to the view's row store, then the shard's position is committed. If the process dies
- * between the two steps, the next refresh re-reads the batch and writing it again changes nothing: projection rows
- * are keyed by the record they came from, and aggregating views' groups skip records they already include (see
- * {@link ViewPipeline}).
+ * Refreshes a streaming materialized view incrementally. For every batch a shard yields, the pipeline computes
+ * what the batch contributes (rows, or the groups it changes) and hands it over with one {@code putAll}; the
+ * executor then commits those rows and the shard's new position as one unit ({@link BatchCommits}: a journal
+ * record, the rows in one {@link RowStore#putAllEncoded}, the position file, docs/crash-consistency.md). Readers
+ * see a view as of whole committed batches; after a crash, reopening the database completes or discards the batch
+ * in flight. Records that cannot be stored are skipped, recorded in the {@link ScanTally} of the refresh (hence
+ * {@code SYS_STREAM_SCAN_ERRORS} and {@code skipped_rows}) and committed past, so the batch's good records are kept.
  */
 public final class RefreshExecutor {
+
+  /**
+   * The largest record data a view ingests, in bytes: the length of the {@code kinesis_data} column,
+   * {@code VARBYTE(1048576)}. Larger records are skipped with {@link #RECORD_TOO_LARGE}.
+   */
+  public static final int MAX_RECORD_BYTES = 1_048_576;
+  /** {@code error_code} of a record whose data is over {@link #MAX_RECORD_BYTES}. */
+  public static final int RECORD_TOO_LARGE = 1001;
+  /** {@code error_code} of a record whose row is over {@link RowStore#MAX_ENTRY_BYTES} (key and encoded row). */
+  public static final int ROW_TOO_LARGE = 1002;
+
+  /** Redshift's qualifier when some of the records read were skipped. */
+  public static final String SOME_SKIPPED = "Some stream records were skipped";
+  /** Redshift's qualifier when every record read was skipped. */
+  public static final String ALL_SKIPPED = "All records received from the stream were skipped";
 
   private static final Logger LOG = LoggerFactory.getLogger(RefreshExecutor.class);
 
@@ -57,29 +82,118 @@ public final class RefreshExecutor {
       }
       StreamSource source = database.sourceFor(schema);
       AtomicLong rows = new AtomicLong();
+      AtomicLong skipped = new AtomicLong();
+      ScanTally tally = ScanTally.current();
       ReadRequest request = new ReadRequest(view.streamName(), checkpoints,
           database.options().refreshParallelism(), cancelled);
-      pipeline.begin(store);
+      pipeline.begin(new BatchWrite(store, begun -> database.commits().commit(view.storeName(), qualified,
+          encode(begun, null, view, tally, skipped), List.of())));
       ReadSummary summary = source.readToParity(request, batch -> {
-        rows.addAndGet(pipeline.write(batch, start, store));
-        commit(qualified, batch);
+        ShardBatch kept = withoutOversizeRecords(batch, view, tally, skipped);
+        AtomicLong rowsSkipped = new AtomicLong();
+        BatchWrite write = new BatchWrite(store, batchRows -> commit(view, qualified, kept,
+            encode(batchRows, kept, view, tally, rowsSkipped)));
+        long written = pipeline.write(kept, start, write);
+        if (!write.committed()) {
+          commit(view, qualified, kept, List.of());
+        }
+        skipped.addAndGet(rowsSkipped.get());
+        rows.addAndGet(written - rowsSkipped.get());
       });
       long records = summary.records();
       long bytes = summary.shards().stream().mapToLong(ReadSummary.ShardProgress::bytes).sum();
+      String status = records == 0 ? RefreshResult.NO_NEW_DATA
+          : skipped.get() == 0 ? RefreshResult.UPDATED
+          : RefreshResult.UPDATED + ". " + (skipped.get() >= records ? ALL_SKIPPED : SOME_SKIPPED);
       RefreshResult result = new RefreshResult(qualified, start, Duration.between(start, Instant.now()),
-          summary.shards().size(), records, rows.get(), bytes,
-          records == 0 ? RefreshResult.NO_NEW_DATA : RefreshResult.UPDATED, summary.shards());
-      LOG.info("refreshed {}: {} records from {} shards, {} rows stored, {} bytes, {} ms", qualified, records,
-          result.shardsRead(), result.rowsWritten(), bytes, result.elapsed().toMillis());
+          summary.shards().size(), records, rows.get(), bytes, status, summary.shards());
+      LOG.info("refreshed {}: {} records from {} shards, {} rows stored, {} skipped, {} bytes, {} ms", qualified,
+          records, result.shardsRead(), result.rowsWritten(), skipped.get(), bytes, result.elapsed().toMillis());
       return result;
     } finally {
       lock.unlock();
     }
   }
 
-  private void commit(String qualified, ShardBatch batch) {
+  private void commit(MaterializedViewDef view, String qualified, ShardBatch batch,
+                      List<Map.Entry<byte[], byte[]>> rows) {
     ShardCheckpoint cp = batch.checkpoint();
     String after = cp.next() instanceof StartPosition.AfterSequenceNumber a ? a.sequenceNumber() : null;
-    database.positions().commit(qualified, new ShardPositionDef(cp.shardId(), after, cp.ended()));
+    database.commits().commit(view.storeName(), qualified, rows,
+        List.of(new ShardPositionDef(cp.shardId(), after, cp.ended())));
+  }
+
+  /** The batch without the records over {@link #MAX_RECORD_BYTES}, which are skipped. */
+  private static ShardBatch withoutOversizeRecords(ShardBatch batch, MaterializedViewDef view, ScanTally tally,
+                                                   AtomicLong skipped) {
+    List<StreamRecord> kept = null;
+    for (int i = 0; i < batch.records().size(); i++) {
+      StreamRecord r = batch.records().get(i);
+      if (r.data() != null && r.data().length > MAX_RECORD_BYTES) {
+        if (kept == null) {
+          kept = new ArrayList<>(batch.records().subList(0, i));
+        }
+        skip(view, tally, skipped, r, RECORD_TOO_LARGE, "Record of " + r.data().length
+            + " bytes exceeds the maximum of " + MAX_RECORD_BYTES + " bytes (VARBYTE(" + MAX_RECORD_BYTES + "))");
+      } else if (kept != null) {
+        kept.add(r);
+      }
+    }
+    return kept == null ? batch
+        : new ShardBatch(batch.shardId(), kept, batch.checkpoint(), batch.millisBehindLatest(), batch.recordBytes());
+  }
+
+  /**
+   * The rows encoded for storage. A row keyed by a record of {@code batch} whose key and encoded row exceed
+   * {@link RowStore#MAX_ENTRY_BYTES} is skipped; any other row that large (a group of an aggregating view) fails
+   * the refresh, as skipping it would drop many records' contributions.
+   */
+  private static List<Map.Entry<byte[], byte[]>> encode(List<Map.Entry<byte[], Object[]>> rows, ShardBatch batch,
+                                                        MaterializedViewDef view, ScanTally tally,
+                                                        AtomicLong skipped) {
+    List<Map.Entry<byte[], byte[]>> out = new ArrayList<>(rows.size());
+    Map<ByteBuffer, StreamRecord> byKey = null;
+    for (Map.Entry<byte[], Object[]> row : rows) {
+      byte[] key = row.getKey();
+      byte[] value = RowCodec.encode(row.getValue());
+      long size = (long) key.length + value.length;
+      if (size <= RowStore.MAX_ENTRY_BYTES) {
+        out.add(Map.entry(key, value));
+        continue;
+      }
+      if (byKey == null) {
+        byKey = recordsByKey(batch);
+      }
+      StreamRecord record = byKey.get(ByteBuffer.wrap(key));
+      if (record == null) {
+        throw new IllegalArgumentException("materialized view " + view.schema() + "." + view.name() + ": a stored "
+            + "row of " + size + " bytes exceeds the maximum of " + RowStore.MAX_ENTRY_BYTES + " bytes; group by "
+            + "shorter keys or aggregate shorter values");
+      }
+      skip(view, tally, skipped, record, ROW_TOO_LARGE, "Row of " + size + " bytes exceeds the maximum of "
+          + RowStore.MAX_ENTRY_BYTES + " bytes a view row may have");
+    }
+    return out;
+  }
+
+  private static Map<ByteBuffer, StreamRecord> recordsByKey(ShardBatch batch) {
+    Map<ByteBuffer, StreamRecord> out = new HashMap<>();
+    if (batch != null) {
+      for (StreamRecord r : batch.records()) {
+        out.put(ByteBuffer.wrap(RowKeys.ofRecord(r.shardId(), r.sequenceNumber(), r.subSequenceNumber())), r);
+      }
+    }
+    return out;
+  }
+
+  private static void skip(MaterializedViewDef view, ScanTally tally, AtomicLong skipped, StreamRecord r, int code,
+                           String reason) {
+    skipped.incrementAndGet();
+    LOG.warn("{}.{}: skipping record {} of shard {}: {}", view.schema(), view.name(), r.sequenceNumber(),
+        r.shardId(), reason);
+    if (tally != null) {
+      tally.skip(new ScanTally.SkippedRecord(r.shardId(), r.sequenceNumber(), r.approximateArrivalTimestamp(),
+          Instant.now(), code, reason));
+    }
   }
 }

@@ -20,11 +20,18 @@ public interface ViewPipeline extends AutoCloseable {
   /** The rows that {@code batch} contributes to a projection view, keyed by record identity. */
   List<Map.Entry<byte[], Object[]>> apply(ShardBatch batch, Instant refreshTime);
 
-  /** Called once per refresh, before any batch, with the view's store. */
+  /**
+   * Called once per refresh, before any batch, with the view's store; rows it stores (with one {@code putAll}) are
+   * committed as one unit.
+   */
   default void begin(RowStore store) {
   }
 
-  /** Stores what {@code batch} contributes to the view; returns the number of rows written. */
+  /**
+   * Stores what {@code batch} contributes to the view with at most one {@code putAll} on {@code store}, which
+   * commits the rows together with the shard's position (a second write to {@code store} is refused); returns
+   * the number of rows written. Reads of {@code store} see the committed rows.
+   */
   default long write(ShardBatch batch, Instant refreshTime, RowStore store) {
     List<Map.Entry<byte[], Object[]>> rows = apply(batch, refreshTime);
     if (!rows.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 import net.openhft.chronicle.map.MapSegmentContext;
@@ -44,6 +45,11 @@ final class ChronicleRowStore implements ManagedRowStore {
      * descriptor of the file would drop the file lock Chronicle holds on it.
      */
     private FileChannel syncChannel;
+    /**
+     * Write side: {@link #putAll}, {@link #putAllEncoded}, {@link #clear}; read side: {@link #forEach}
+     * and {@link #rows}. Fair, so a stream of scans cannot starve a refresh's commits.
+     */
+    private final ReentrantReadWriteLock scanLock = new ReentrantReadWriteLock(true);
     private volatile boolean closed;
 
     private ChronicleRowStore(String name, Path file, Path marker, ChronicleMap<byte[], byte[]> map) {
@@ -57,14 +63,16 @@ final class ChronicleRowStore implements ManagedRowStore {
     static ManagedRowStore open(String name, Path file, Path marker, StoreSizing sizing) {
         boolean uncleanLastClose = Files.exists(marker);
         boolean hasData;
+        ChronicleMapBuilder<byte[], byte[]> builder = builder(name, sizing);
         try {
             hasData = Files.exists(file) && Files.size(file) > 0;
             PrivateFiles.createFileIfMissing(marker);
-            PrivateFiles.createFileIfMissing(file);
+            if (!hasData) {
+                createAtomically(builder, file);
+            }
         } catch (IOException e) {
             throw new StorageException(StorageException.Code.IO, "Cannot create the store file " + file + ": " + e, e);
         }
-        ChronicleMapBuilder<byte[], byte[]> builder = builder(name, sizing);
         ChronicleMap<byte[], byte[]> map;
         if (uncleanLastClose && hasData) {
             LOG.warn("Store {} was not closed cleanly; recovering {}", name, file);
@@ -89,6 +97,23 @@ final class ChronicleRowStore implements ManagedRowStore {
         }
         return new ChronicleRowStore(name, file, marker, map);
     }
+
+    /**
+     * Writes a new, empty map file under a temporary name and renames it into place, so that a process
+     * killed while Chronicle writes the file's header never leaves a half-made {@code .cm3} behind.
+     */
+    private static void createAtomically(ChronicleMapBuilder<byte[], byte[]> builder, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + NEW_SUFFIX);
+        Files.deleteIfExists(tmp);
+        PrivateFiles.createFileIfMissing(tmp);
+        builder.createPersistedTo(tmp.toFile()).close();
+        PrivateFiles.makePrivate(tmp);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Suffix of a map file being created (see {@link #createAtomically}); such a file left by a crash is deleted. */
+    static final String NEW_SUFFIX = ".new";
 
     /**
      * Creates an empty store that lives off-heap in this process only (no file), sized like a file
@@ -142,18 +167,40 @@ final class ChronicleRowStore implements ManagedRowStore {
         Objects.requireNonNull(key, "key");
         byte[] value = RowCodec.encode(row);
         checkOpen();
+        putEncoded(key, value);
+    }
+
+    @Override
+    public void putAll(List<Map.Entry<byte[], Object[]>> rows) {
+        List<Map.Entry<byte[], byte[]>> encoded = new ArrayList<>(rows.size());
+        for (Map.Entry<byte[], Object[]> entry : rows) {
+            encoded.add(Map.entry(Objects.requireNonNull(entry.getKey(), "key"), RowCodec.encode(entry.getValue())));
+        }
+        putAllEncoded(encoded);
+    }
+
+    @Override
+    public void putAllEncoded(List<Map.Entry<byte[], byte[]>> rows) {
+        checkOpen();
+        if (scanLock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("putAll on " + name + " from inside a scan of it");
+        }
+        scanLock.writeLock().lock();
+        try {
+            for (Map.Entry<byte[], byte[]> entry : rows) {
+                putEncoded(Objects.requireNonNull(entry.getKey(), "key"), entry.getValue());
+            }
+        } finally {
+            scanLock.writeLock().unlock();
+        }
+    }
+
+    private void putEncoded(byte[] key, byte[] value) {
         try {
             map.put(key, value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot store a row of " + value.length + " encoded bytes with a "
                     + key.length + "-byte key in " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void putAll(List<Map.Entry<byte[], Object[]>> rows) {
-        for (Map.Entry<byte[], Object[]> entry : rows) {
-            put(entry.getKey(), entry.getValue());
         }
     }
 
@@ -172,11 +219,23 @@ final class ChronicleRowStore implements ManagedRowStore {
         return map.remove(key) != null;
     }
 
-    /** Copies one segment at a time under its lock, then visits outside it, so the visitor may write. */
+    /**
+     * Copies one segment at a time under its Chronicle lock, then visits outside it, so the visitor may
+     * {@code put} and {@code remove}; the whole visit holds the read side of the scan lock.
+     */
     @Override
     public void forEach(RowVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
         checkOpen();
+        scanLock.readLock().lock();
+        try {
+            visitAll(visitor);
+        } finally {
+            scanLock.readLock().unlock();
+        }
+    }
+
+    private void visitAll(RowVisitor visitor) {
         List<byte[]> keys = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
         for (int segment = 0; segment < map.segments(); segment++) {
@@ -198,13 +257,18 @@ final class ChronicleRowStore implements ManagedRowStore {
     @Override
     public List<Object[]> rows() {
         checkOpen();
-        List<Object[]> rows = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, map.longSize()));
-        for (int segment = 0; segment < map.segments(); segment++) {
-            try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
-                context.forEachSegmentEntry(entry -> rows.add(RowCodec.decode(entry.value().getUsing(null))));
+        scanLock.readLock().lock();
+        try {
+            List<Object[]> rows = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, map.longSize()));
+            for (int segment = 0; segment < map.segments(); segment++) {
+                try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
+                    context.forEachSegmentEntry(entry -> rows.add(RowCodec.decode(entry.value().getUsing(null))));
+                }
             }
+            return rows;
+        } finally {
+            scanLock.readLock().unlock();
         }
-        return rows;
     }
 
     @Override
@@ -216,7 +280,15 @@ final class ChronicleRowStore implements ManagedRowStore {
     @Override
     public void clear() {
         checkOpen();
-        map.clear();
+        if (scanLock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("clear on " + name + " from inside a scan of it");
+        }
+        scanLock.writeLock().lock();
+        try {
+            map.clear();
+        } finally {
+            scanLock.writeLock().unlock();
+        }
     }
 
     @Override

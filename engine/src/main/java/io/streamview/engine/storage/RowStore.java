@@ -7,9 +7,19 @@ import java.util.Map;
  * The rows of one table or materialized view, keyed by bytes. Rows hold only the value classes
  * {@link RowCodec} supports and are stored as copies: changing an array after {@code put}, or one
  * returned by {@code get}, never changes the store. Iteration order is unspecified. All methods are
- * thread-safe; a visitor may write to the store it is visiting.
+ * thread-safe; a visitor may write to the store it is visiting with {@code put} and {@code remove}.
+ *
+ * <p>Snapshot reads: {@link #putAll}, {@link #putAllEncoded} and {@link #clear} on one side and
+ * {@link #forEach} and {@link #rows} on the other exclude each other, so a scan sees all of a
+ * {@code putAll}'s rows or none of them (a refresh stores each committed batch with one call).
  */
 public interface RowStore {
+
+    /**
+     * The largest entry a store accepts, key and {@link RowCodec} encoded row together: 2 MiB
+     * (Chronicle's own limit with the standard sizing is about 2.3 MiB, docs/storage-format.md).
+     */
+    int MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 
     /** The store's name, {@code [a-z0-9_.-]+}. */
     String name();
@@ -17,8 +27,21 @@ public interface RowStore {
     /** Inserts or replaces the row under {@code key}. */
     void put(byte[] key, Object[] row);
 
-    /** {@link #put} for each entry, in order. Not atomic: a failure part-way leaves the earlier rows written. */
+    /**
+     * {@link #put} for each entry, in order, as one unit for scans (see above). Not atomic against a
+     * failure: one part-way leaves the earlier rows written. Must not be called by a {@link #forEach}
+     * visitor ({@link IllegalStateException}).
+     */
     void putAll(List<Map.Entry<byte[], Object[]>> rows);
+
+    /** {@link #putAll} of rows already encoded by {@link RowCodec#encode}. */
+    default void putAllEncoded(List<Map.Entry<byte[], byte[]>> rows) {
+        List<Map.Entry<byte[], Object[]>> decoded = new java.util.ArrayList<>(rows.size());
+        for (Map.Entry<byte[], byte[]> e : rows) {
+            decoded.add(Map.entry(e.getKey(), RowCodec.decode(e.getValue())));
+        }
+        putAll(decoded);
+    }
 
     /** The row under {@code key}, or {@code null}. */
     Object[] get(byte[] key);

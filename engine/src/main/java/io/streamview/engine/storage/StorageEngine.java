@@ -48,6 +48,7 @@ public final class StorageEngine implements AutoCloseable {
     private final StoreSizing sizing;
     private final DatabaseLock lock;
     private final Map<String, ManagedRowStore> open = new LinkedHashMap<>();
+    private final Map<String, CommitJournal> journals = new LinkedHashMap<>();
     private boolean closed;
 
     private StorageEngine(Path dataDir, StoreSizing sizing, DatabaseLock lock) {
@@ -87,6 +88,14 @@ public final class StorageEngine implements AutoCloseable {
         JvmFlags.verify(true);
         Path dir = dataDir.toAbsolutePath().normalize();
         DatabaseLock lock = DatabaseLock.acquire(dir, LOCK_FILE_NAME);
+        try (DirectoryStream<Path> halfMade = Files.newDirectoryStream(dir, "*" + ChronicleRowStore.NEW_SUFFIX)) {
+            for (Path file : halfMade) {
+                Files.deleteIfExists(file); // a store file whose creation a crash interrupted
+            }
+        } catch (IOException e) {
+            lock.close();
+            throw new StorageException(StorageException.Code.IO, "Cannot list " + dir + ": " + e, e);
+        }
         return new StorageEngine(dir, sizing, lock);
     }
 
@@ -116,6 +125,41 @@ public final class StorageEngine implements AutoCloseable {
             open.put(storeName, store);
         }
         return store;
+    }
+
+    /**
+     * The commit journal of a store of a persistent engine ({@code <dataDir>/<storeName>.journal}), opened on
+     * first use and kept open until the store is dropped or the engine closes; {@code null} for an in-memory
+     * engine, which has no crash to survive.
+     */
+    public synchronized CommitJournal journal(String storeName) {
+        checkName(storeName);
+        checkOpen();
+        if (dataDir == null) {
+            return null;
+        }
+        return journals.computeIfAbsent(storeName, n -> CommitJournal.open(journalFile(n)));
+    }
+
+    /** The stores of a persistent engine that have a non-empty journal file (a crash interrupted a commit). */
+    public synchronized Set<String> storesWithJournal() {
+        checkOpen();
+        Set<String> names = new TreeSet<>();
+        if (dataDir == null) {
+            return names;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDir, "*" + CommitJournal.SUFFIX)) {
+            for (Path file : files) {
+                String fileName = file.getFileName().toString();
+                String name = fileName.substring(0, fileName.length() - CommitJournal.SUFFIX.length());
+                if (STORE_NAME.matcher(name).matches() && Files.size(file) > 0) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Code.IO, "Cannot list " + dataDir + ": " + e, e);
+        }
+        return names;
     }
 
     /** Whether the store is open or, for a persistent engine, has a file. */
@@ -156,10 +200,15 @@ public final class StorageEngine implements AutoCloseable {
         if (store != null) {
             store.close();
         }
+        CommitJournal journal = journals.remove(storeName);
+        if (journal != null) {
+            journal.close();
+        }
         if (dataDir != null) {
             try {
                 Files.deleteIfExists(storeFile(storeName));
                 Files.deleteIfExists(markerFile(storeName));
+                CommitJournal.delete(journalFile(storeName));
             } catch (IOException e) {
                 throw new StorageException(StorageException.Code.IO,
                         "Cannot delete the store file " + storeFile(storeName) + ": " + e, e);
@@ -183,6 +232,14 @@ public final class StorageEngine implements AutoCloseable {
             }
         }
         open.clear();
+        for (CommitJournal journal : journals.values()) {
+            try {
+                journal.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        journals.clear();
         if (lock != null) {
             try {
                 lock.close();
@@ -199,6 +256,10 @@ public final class StorageEngine implements AutoCloseable {
 
     Path storeFile(String storeName) {
         return dataDir.resolve(storeName + STORE_FILE_SUFFIX);
+    }
+
+    Path journalFile(String storeName) {
+        return dataDir.resolve(storeName + CommitJournal.SUFFIX);
     }
 
     Path markerFile(String storeName) {

@@ -119,10 +119,7 @@ class ChronicleRowStoreTest extends RowStoreContractTest {
     @Test
     void aProcessKilledHoldingASegmentLockDoesNotCostTheLockTimeout() throws Exception {
         engine.close();
-        long started = System.nanoTime();
         reopenAfterKill(2_000, true);
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        assertTrue(seconds < 50, "recovery should not wait for Chronicle's 60 s lock timeout, took " + seconds + " s");
     }
 
     private void reopenAfterKill(int rows, boolean holdSegmentLock) throws Exception {
@@ -142,6 +139,14 @@ class ChronicleRowStoreTest extends RowStoreContractTest {
         assertEquals(rows, store.size());
         for (int i = 0; i < rows; i += 97) {
             assertArrayEquals(new Object[] {(long) i, "row " + i}, store.get(RowKeys.ofLong(i)));
+        }
+        if (holdSegmentLock) {
+            // the open recovered the file, which released the dead process's lock: it is free at once (a plain
+            // open would leave it held, and the put below would end in InterProcessDeadLockException)
+            try (var context = ((ChronicleRowStore) store).chronicleMap().queryContext(RowKeys.ofLong(0))) {
+                assertTrue(context.writeLock().tryLock(), "the dead process's segment lock is released");
+                context.writeLock().unlock();
+            }
         }
         store.put(RowKeys.ofLong(0), new Object[] {-1L, "rewritten"}); // the segment that was locked
         assertArrayEquals(new Object[] {-1L, "rewritten"}, store.get(RowKeys.ofLong(0)));
