@@ -48,7 +48,9 @@ final class ShellSession {
       if (statement.startsWith("\\")) {
         return command(statement);
       }
-      try (Statement s = connection.createStatement()) {
+      try (Statement s = connection.createStatement();
+           RefreshProgressPrinter progress = RefreshProgressPrinter.shows(statement) ? RefreshProgressPrinter.start(err)
+               : null) {
         if (s.execute(statement)) {
           try (ResultSet rs = s.getResultSet()) {
             ResultTable.print(rs, out, aligned);

@@ -84,6 +84,7 @@ public final class RefreshExecutor {
       AtomicLong rows = new AtomicLong();
       AtomicLong skipped = new AtomicLong();
       ScanTally tally = ScanTally.current();
+      RefreshProgress.Listener progress = RefreshProgress.current();
       ReadRequest request = new ReadRequest(view.streamName(), checkpoints,
           database.options().refreshParallelism(), cancelled);
       pipeline.begin(new BatchWrite(store, begun -> database.commits().commit(view.storeName(), qualified,
@@ -99,6 +100,7 @@ public final class RefreshExecutor {
         }
         skipped.addAndGet(rowsSkipped.get());
         rows.addAndGet(written - rowsSkipped.get());
+        progress.batchCommitted(qualified, batch.shardId(), batch.records().size(), batch.checkpoint().ended());
       });
       long records = summary.records();
       long bytes = summary.shards().stream().mapToLong(ReadSummary.ShardProgress::bytes).sum();
