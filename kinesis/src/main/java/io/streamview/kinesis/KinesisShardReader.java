@@ -169,12 +169,15 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
     long batchBytes = 0;
     for (Record record : response.records()) {
       byte[] data = record.data() == null ? new byte[0] : record.data().asByteArrayUnsafe();
-      batch.add(new StreamRecord(shardId, record.sequenceNumber(), 0, record.partitionKey(),
-          record.approximateArrivalTimestamp(), data));
-      batchBytes += data.length;
+      for (StreamRecord user : KplRecords.userRecords(shardId, record.sequenceNumber(), record.partitionKey(),
+          record.approximateArrivalTimestamp(), data)) {
+        batch.add(user);
+        batchBytes += user.data().length;
+      }
     }
-    if (!batch.isEmpty()) {
-      position = StartPosition.afterSequenceNumber(batch.get(batch.size() - 1).sequenceNumber());
+    if (!response.records().isEmpty()) {
+      position = StartPosition.afterSequenceNumber(
+          response.records().get(response.records().size() - 1).sequenceNumber());
     }
     Long behind = response.millisBehindLatest();
     millisBehindLatest = behind == null ? 0 : behind;
