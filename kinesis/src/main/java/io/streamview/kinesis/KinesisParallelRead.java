@@ -4,6 +4,7 @@ import io.streamview.engine.source.BatchConsumer;
 import io.streamview.engine.source.ReadRequest;
 import io.streamview.engine.source.ReadSummary;
 import io.streamview.engine.source.ReadSummary.ShardProgress;
+import io.streamview.engine.source.ShardGap;
 import io.streamview.engine.source.StreamSourceException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,6 +68,7 @@ final class KinesisParallelRead {
     ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory(request.streamName()));
     CompletionService<KinesisShardReader.Outcome> completion = new ExecutorCompletionService<>(pool);
     Map<String, ShardProgress> progress = new LinkedHashMap<>();
+    List<ShardGap> gaps = new ArrayList<>();
     Set<String> started = new HashSet<>();
     Set<String> endedNow = new HashSet<>();
     Throwable failure = null;
@@ -91,6 +93,9 @@ final class KinesisParallelRead {
         try {
           KinesisShardReader.Outcome outcome = done.get();
           progress.put(outcome.shardId(), outcome.progress());
+          if (outcome.gap() != null) {
+            gaps.add(outcome.gap());
+          }
           if (outcome.ended()) {
             endedNow.add(outcome.shardId());
           }
@@ -126,7 +131,7 @@ final class KinesisParallelRead {
         ordered.add(p);
       }
     }
-    return new ReadSummary(ordered);
+    return new ReadSummary(ordered, gaps);
   }
 
   private int startReady(CompletionService<KinesisShardReader.Outcome> completion, BooleanSupplier stop,

@@ -68,7 +68,10 @@ public final class RefreshExecutor {
       long bytes = summary.shards().stream().mapToLong(ReadSummary.ShardProgress::bytes).sum();
       RefreshResult result = new RefreshResult(qualified, start, Duration.between(start, Instant.now()),
           summary.shards().size(), records, rows.get(), bytes,
-          records == 0 ? RefreshResult.NO_NEW_DATA : RefreshResult.UPDATED, summary.shards());
+          records == 0 ? RefreshResult.NO_NEW_DATA : RefreshResult.UPDATED, summary.shards(), summary.gaps());
+      for (var gap : summary.gaps()) {
+        LOG.warn("refresh of {}: shard {}: {}", qualified, gap.shardId(), gap.reason());
+      }
       LOG.info("refreshed {}: {} records from {} shards, {} rows stored, {} bytes, {} ms", qualified, records,
           result.shardsRead(), result.rowsWritten(), bytes, result.elapsed().toMillis());
       return result;
