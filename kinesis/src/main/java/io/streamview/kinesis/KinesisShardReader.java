@@ -175,6 +175,7 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
     } catch (RuntimeException e) {
       throw errors.map(e, stream, "GetRecords " + shardId);
     }
+    iteratorRenewals = 0; // renewals are counted in a row: a long read may renew any number of times
     List<StreamRecord> batch = new ArrayList<>(response.records().size());
     long batchBytes = 0;
     for (Record record : response.records()) {
