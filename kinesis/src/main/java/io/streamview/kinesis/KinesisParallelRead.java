@@ -45,10 +45,12 @@ final class KinesisParallelRead {
   private final KinesisRetryPolicy retry;
   private final KinesisErrors errors;
   private final KinesisReadOptions options;
+  private final KinesisRetainedPositions retained;
   private volatile boolean aborted;
 
   KinesisParallelRead(KinesisClient client, ReadRequest request, BatchConsumer consumer, KinesisShardGraph graph,
-                      KinesisRetryPolicy retry, KinesisErrors errors, KinesisReadOptions options) {
+                      KinesisRetryPolicy retry, KinesisErrors errors, KinesisReadOptions options,
+                      KinesisRetainedPositions retained) {
     this.client = client;
     this.request = request;
     this.consumer = consumer;
@@ -56,6 +58,7 @@ final class KinesisParallelRead {
     this.retry = retry;
     this.errors = errors;
     this.options = options;
+    this.retained = retained;
   }
 
   ReadSummary run() {
@@ -140,7 +143,7 @@ final class KinesisParallelRead {
     for (Shard shard : graph.readyShards(endedNow, started)) {
       started.add(shard.shardId());
       KinesisShardReader reader = new KinesisShardReader(client, request.streamName(), shard,
-          graph.startOf(shard.shardId()), consumer, stop, retry, errors, options);
+          graph.startOf(shard.shardId()), consumer, stop, retry, errors, options, retained);
       completion.submit(() -> {
         try {
           return reader.call();

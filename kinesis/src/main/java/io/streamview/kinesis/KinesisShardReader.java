@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
+import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
@@ -71,6 +73,7 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
   private final KinesisRetryPolicy retry;
   private final KinesisErrors errors;
   private final KinesisReadOptions options;
+  private final KinesisRetainedPositions retained;
 
   private volatile State state = State.WAITING_ON_PARENT_SHARDS;
   private StartPosition position;
@@ -86,7 +89,8 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
   private ShardGap gap;
 
   KinesisShardReader(KinesisClient client, String stream, Shard shard, StartPosition start, BatchConsumer consumer,
-                     BooleanSupplier stop, KinesisRetryPolicy retry, KinesisErrors errors, KinesisReadOptions options) {
+                     BooleanSupplier stop, KinesisRetryPolicy retry, KinesisErrors errors, KinesisReadOptions options,
+                     KinesisRetainedPositions retained) {
     this.client = client;
     this.stream = stream;
     this.shardId = shard.shardId();
@@ -97,6 +101,7 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
     this.retry = retry;
     this.errors = errors;
     this.options = options;
+    this.retained = retained;
   }
 
   State state() {
@@ -135,7 +140,7 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
     if (!trimHorizonChecked) {
       trimHorizonChecked = true;
       if (position instanceof StartPosition.AfterSequenceNumber after) {
-        checkTrimHorizon(after.sequenceNumber());
+        checkTrimHorizon(after.sequenceNumber(), false);
       }
     }
     GetShardIteratorRequest.Builder request = GetShardIteratorRequest.builder().streamName(stream).shardId(shardId);
@@ -149,6 +154,17 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
       iterator = retry.call("GetShardIterator " + shardId, () -> client.getShardIterator(built).shardIterator(), stop);
     } catch (KinesisRetryPolicy.Stopped stopped) {
       throw stopped;
+    } catch (ResourceNotFoundException | InvalidArgumentException e) {
+      // kinesis-mock answers "Unable to find record with provided SequenceNumber" for a trimmed position: look the
+      // trim horizon up (even if this source delivered that record: the stream may have been re-created) and go on
+      // from there if the position is older; otherwise the error stands
+      if (position instanceof StartPosition.AfterSequenceNumber after && gap == null) {
+        checkTrimHorizon(after.sequenceNumber(), true);
+        if (gap != null) {
+          return; // INITIALIZING again, from TRIM_HORIZON
+        }
+      }
+      throw errors.map(e, stream, "GetShardIterator " + shardId);
     } catch (RuntimeException e) {
       throw errors.map(e, stream, "GetShardIterator " + shardId);
     }
@@ -226,10 +242,13 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
    * expired unread: the gap is kept for the summary, logged, and the read continues from TRIM_HORIZON. When
    * nothing is retained, an empty batch commits TRIM_HORIZON so that the gap is reported once.
    */
-  private void checkTrimHorizon(String after) {
+  private void checkTrimHorizon(String after, boolean evenIfSeen) {
     BigInteger stored = KinesisSequenceNumbers.parse(after);
     if (stored == null) {
       return; // not a Kinesis sequence number: nothing to compare
+    }
+    if (!evenIfSeen && retained.certainlyRetained(stream, shardId, after, java.time.Instant.now())) {
+      return; // delivered by this source less than a day ago: still retained
     }
     for (int attempt = 0; attempt <= options.maxIteratorRenewals(); attempt++) {
       try {
@@ -296,6 +315,10 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
     ShardBatch shardBatch = new ShardBatch(shardId, batch, new ShardCheckpoint(shardId, position, ended),
         millisBehindLatest, batchBytes);
     consumer.accept(shardBatch);
+    if (!batch.isEmpty()) {
+      StreamRecord last = batch.get(batch.size() - 1);
+      retained.delivered(stream, shardId, last.sequenceNumber(), last.approximateArrivalTimestamp());
+    }
     records += batch.size();
     bytes += batchBytes;
   }

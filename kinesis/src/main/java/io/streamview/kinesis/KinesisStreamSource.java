@@ -40,6 +40,7 @@ public final class KinesisStreamSource implements StreamSource {
   private final KinesisReadOptions options;
   private final KinesisErrors errors;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final KinesisRetainedPositions retained = new KinesisRetainedPositions();
 
   KinesisStreamSource(KinesisConnection connection, KinesisRetryPolicy retry, KinesisReadOptions options) {
     this.connection = Objects.requireNonNull(connection, "connection");
@@ -58,7 +59,8 @@ public final class KinesisStreamSource implements StreamSource {
     List<Shard> shards = listShards(request.streamName(), request.cancelled());
     List<ShardGap> vanished = endVanishedShards(request, shards, consumer);
     KinesisShardGraph graph = new KinesisShardGraph(shards, request.checkpoints());
-    ReadSummary summary = new KinesisParallelRead(client, request, consumer, graph, retry, errors, options).run();
+    ReadSummary summary = new KinesisParallelRead(client, request, consumer, graph, retry, errors, options,
+        retained).run();
     if (!vanished.isEmpty()) {
       List<ShardGap> gaps = new ArrayList<>(vanished);
       gaps.addAll(summary.gaps());

@@ -90,6 +90,7 @@ final class KinesisFaultProxy implements AutoCloseable {
   private final List<Socket> sockets = new ArrayList<>();
   private final Map<Fault, AtomicLong> injected = new EnumMap<>(Fault.class);
   private final AtomicLong forwarded = new AtomicLong();
+  private final Map<String, AtomicLong> forwardedByOperation = new ConcurrentHashMap<>();
   private final Map<String, Integer> consecutive = new ConcurrentHashMap<>();
   private final Map<String, BigInteger> trimmedBelow = new ConcurrentHashMap<>();
   private volatile Plan plan;
@@ -141,6 +142,12 @@ final class KinesisFaultProxy implements AutoCloseable {
 
   long forwarded() {
     return forwarded.get();
+  }
+
+  /** Requests of one operation (e.g. {@code GetShardIterator}) forwarded so far. */
+  long forwarded(String operation) {
+    AtomicLong n = forwardedByOperation.get(operation);
+    return n == null ? 0 : n.get();
   }
 
   @Override
@@ -284,6 +291,7 @@ final class KinesisFaultProxy implements AutoCloseable {
     });
     HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     forwarded.incrementAndGet();
+    forwardedByOperation.computeIfAbsent(original.operation(), k -> new AtomicLong()).incrementAndGet();
     Map<String, String> headers = new LinkedHashMap<>();
     response.headers().map().forEach((name, values) -> {
       if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {

@@ -195,22 +195,36 @@ class KinesisFaultsTest {
       assertEquals(50, first.payloads().size());
       assertEquals("AFTER_SEQUENCE_NUMBER " + sequences.get(49), first.checkpoints().get(shard).next().toString());
 
-      // records 50..69 expire: the shard's trim horizon is record 70
-      proxy.trimBelow(shard, sequences.get(70));
+    }
+    // records 50..69 expire while no process reads the stream: the shard's trim horizon is record 70
+    proxy.trimBelow(shard, sequences.get(70));
+    try (StreamSource source = throughProxy(Duration.ofSeconds(60), 50)) {
       CollectingConsumer second = new CollectingConsumer(first.checkpoints());
       ReadSummary summary = source.readToParity(new ReadRequest(stream, first.checkpoints(), 1, () -> false), second);
       assertEquals(List.of(new ShardGap(shard, sequences.get(49), sequences.get(70),
           summary.gaps().get(0).firstRetainedArrival(), true)), summary.gaps());
       assertEquals(IntStream.range(70, 100).mapToObj(i -> "rec-" + i).toList(), second.payloads(),
           "read on from the trim horizon, each retained record once");
+      System.out.printf("FAULT-FIGURES trimmed shard: records checked %d, expired in the gap 20, lost 0, duplicated "
+          + "0, gaps reported %d%n", first.payloads().size() + second.payloads().size(), summary.gaps().size());
 
-      // reported once: the next read starts after record 99, which is retained
+      // reported once: the next read starts after record 99, which this source delivered moments ago, so it does
+      // not even look the trim horizon up (one GetShardIterator: the read's own)
+      long iterators = proxy.forwarded("GetShardIterator");
       CollectingConsumer third = new CollectingConsumer(second.checkpoints());
       ReadSummary again = source.readToParity(new ReadRequest(stream, second.checkpoints(), 1, () -> false), third);
       assertEquals(List.of(), again.gaps());
       assertEquals(List.of(), third.payloads());
-      System.out.printf("FAULT-FIGURES trimmed shard: records checked %d, expired in the gap 20, lost 0, duplicated "
-          + "0, gaps reported %d%n", first.payloads().size() + second.payloads().size(), summary.gaps().size());
+      assertEquals(iterators + 1, proxy.forwarded("GetShardIterator"));
+    }
+    try (StreamSource fresh = throughProxy(Duration.ofSeconds(60), 50)) {
+      // a new source (a new process) checks the trim horizon once: record 99 is retained, no gap
+      long iterators = proxy.forwarded("GetShardIterator");
+      ReadSummary again = fresh.readToParity(new ReadRequest(stream, Map.of(shard, new ShardCheckpoint(shard,
+          io.streamview.engine.source.StartPosition.afterSequenceNumber(sequences.get(99)), false)), 1,
+          () -> false), new CollectingConsumer());
+      assertEquals(List.of(), again.gaps());
+      assertEquals(iterators + 2, proxy.forwarded("GetShardIterator"), "TRIM_HORIZON look-up, then the read's own");
     }
   }
 
