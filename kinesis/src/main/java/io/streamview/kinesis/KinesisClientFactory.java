@@ -47,6 +47,11 @@ final class KinesisClientFactory {
   }
 
   static KinesisConnection connect(SourceConfig config) {
+    return connect(config, ATTEMPT_TIMEOUT);
+  }
+
+  /** As {@link #connect(SourceConfig)}, with another time limit per HTTP attempt (tests of timeouts). */
+  static KinesisConnection connect(SourceConfig config, Duration attemptTimeout) {
     Region region = region(config);
     Set<String> secrets = new HashSet<>();
     List<AutoCloseable> resources = new ArrayList<>();
@@ -60,7 +65,7 @@ final class KinesisClientFactory {
           .credentialsProvider(credentials)
           .httpClientBuilder(httpClient())
           .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-              .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
+              .apiCallAttemptTimeout(attemptTimeout));
       config.endpoint().map(URI::create).ifPresent(builder::endpointOverride);
       KinesisClient client = builder.build();
       return new KinesisConnection(client, describeTarget(config, region), secrets, resources);

@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.kinesis.model.AccessDeniedException;
 import software.amazon.awssdk.services.kinesis.model.KmsAccessDeniedException;
+import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /**
@@ -65,6 +66,11 @@ final class KinesisErrors {
       return new StreamSourceException(Reason.STREAM_NOT_FOUND, stream,
           "Kinesis stream '" + stream + "' does not exist at " + target + " (" + operation + ": "
               + serviceMessage(e) + ")", cause);
+    }
+    if (e instanceof ResourceInUseException) {
+      return new StreamSourceException(Reason.STREAM_NOT_FOUND, stream,
+          "Kinesis stream '" + stream + "' at " + target + " is not active: it is being deleted (or created) ("
+              + operation + ": " + serviceMessage(e) + ")", cause);
     }
     if (isAccessDenied(e)) {
       return new StreamSourceException(Reason.ACCESS_DENIED, stream,

@@ -4,6 +4,7 @@ import io.streamview.engine.source.BatchConsumer;
 import io.streamview.engine.source.ReadRequest;
 import io.streamview.engine.source.ReadSummary;
 import io.streamview.engine.source.ReadSummary.ShardProgress;
+import io.streamview.engine.source.ShardGap;
 import io.streamview.engine.source.StreamSourceException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,10 +45,12 @@ final class KinesisParallelRead {
   private final KinesisRetryPolicy retry;
   private final KinesisErrors errors;
   private final KinesisReadOptions options;
+  private final KinesisRetainedPositions retained;
   private volatile boolean aborted;
 
   KinesisParallelRead(KinesisClient client, ReadRequest request, BatchConsumer consumer, KinesisShardGraph graph,
-                      KinesisRetryPolicy retry, KinesisErrors errors, KinesisReadOptions options) {
+                      KinesisRetryPolicy retry, KinesisErrors errors, KinesisReadOptions options,
+                      KinesisRetainedPositions retained) {
     this.client = client;
     this.request = request;
     this.consumer = consumer;
@@ -55,6 +58,7 @@ final class KinesisParallelRead {
     this.retry = retry;
     this.errors = errors;
     this.options = options;
+    this.retained = retained;
   }
 
   ReadSummary run() {
@@ -67,6 +71,7 @@ final class KinesisParallelRead {
     ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory(request.streamName()));
     CompletionService<KinesisShardReader.Outcome> completion = new ExecutorCompletionService<>(pool);
     Map<String, ShardProgress> progress = new LinkedHashMap<>();
+    List<ShardGap> gaps = new ArrayList<>();
     Set<String> started = new HashSet<>();
     Set<String> endedNow = new HashSet<>();
     Throwable failure = null;
@@ -91,6 +96,9 @@ final class KinesisParallelRead {
         try {
           KinesisShardReader.Outcome outcome = done.get();
           progress.put(outcome.shardId(), outcome.progress());
+          if (outcome.gap() != null) {
+            gaps.add(outcome.gap());
+          }
           if (outcome.ended()) {
             endedNow.add(outcome.shardId());
           }
@@ -126,7 +134,7 @@ final class KinesisParallelRead {
         ordered.add(p);
       }
     }
-    return new ReadSummary(ordered);
+    return new ReadSummary(ordered, gaps);
   }
 
   private int startReady(CompletionService<KinesisShardReader.Outcome> completion, BooleanSupplier stop,
@@ -135,7 +143,7 @@ final class KinesisParallelRead {
     for (Shard shard : graph.readyShards(endedNow, started)) {
       started.add(shard.shardId());
       KinesisShardReader reader = new KinesisShardReader(client, request.streamName(), shard,
-          graph.startOf(shard.shardId()), consumer, stop, retry, errors, options);
+          graph.startOf(shard.shardId()), consumer, stop, retry, errors, options, retained);
       completion.submit(() -> {
         try {
           return reader.call();

@@ -9,7 +9,8 @@ package io.streamview.kinesis;
  * @param maxEmptyCallsOnClosedShard a closed shard is read until GetRecords returns no next iterator; if it keeps
  *                                   answering "empty and at the tip" this many times instead, the read of that shard
  *                                   stops at parity (and its children wait for a later read)
- * @param maxIteratorRenewals        how many expired iterators one shard read replaces before giving up
+ * @param maxIteratorRenewals        how many expired iterators in a row (without a GetRecords answer between them)
+ *                                   one shard read replaces before giving up
  */
 record KinesisReadOptions(int recordsPerCall, long minMillisBetweenCalls, int maxEmptyCallsOnClosedShard,
                           int maxIteratorRenewals) {

@@ -4,8 +4,10 @@ import io.streamview.engine.source.BatchConsumer;
 import io.streamview.engine.source.ReadSummary.ShardProgress;
 import io.streamview.engine.source.ShardBatch;
 import io.streamview.engine.source.ShardCheckpoint;
+import io.streamview.engine.source.ShardGap;
 import io.streamview.engine.source.StartPosition;
 import io.streamview.engine.source.StreamRecord;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +18,9 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
+import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
@@ -52,7 +56,7 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
   }
 
   /** What a finished read of a shard did. */
-  record Outcome(String shardId, State state, ShardProgress progress) {
+  record Outcome(String shardId, State state, ShardProgress progress, ShardGap gap) {
     boolean ended() {
       return state == State.SHARD_END;
     }
@@ -69,6 +73,7 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
   private final KinesisRetryPolicy retry;
   private final KinesisErrors errors;
   private final KinesisReadOptions options;
+  private final KinesisRetainedPositions retained;
 
   private volatile State state = State.WAITING_ON_PARENT_SHARDS;
   private StartPosition position;
@@ -80,9 +85,12 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
   private boolean called;
   private int emptyCallsAtTip;
   private int iteratorRenewals;
+  private boolean trimHorizonChecked;
+  private ShardGap gap;
 
   KinesisShardReader(KinesisClient client, String stream, Shard shard, StartPosition start, BatchConsumer consumer,
-                     BooleanSupplier stop, KinesisRetryPolicy retry, KinesisErrors errors, KinesisReadOptions options) {
+                     BooleanSupplier stop, KinesisRetryPolicy retry, KinesisErrors errors, KinesisReadOptions options,
+                     KinesisRetainedPositions retained) {
     this.client = client;
     this.stream = stream;
     this.shardId = shard.shardId();
@@ -93,6 +101,7 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
     this.retry = retry;
     this.errors = errors;
     this.options = options;
+    this.retained = retained;
   }
 
   State state() {
@@ -124,10 +133,16 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
       throw e;
     }
     return new Outcome(shardId, state, new ShardProgress(shardId, records, bytes, millisBehindLatest,
-        state == State.AT_PARITY, state == State.SHARD_END));
+        state == State.AT_PARITY, state == State.SHARD_END), gap);
   }
 
   private void initialize() {
+    if (!trimHorizonChecked) {
+      trimHorizonChecked = true;
+      if (position instanceof StartPosition.AfterSequenceNumber after) {
+        checkTrimHorizon(after.sequenceNumber(), false);
+      }
+    }
     GetShardIteratorRequest.Builder request = GetShardIteratorRequest.builder().streamName(stream).shardId(shardId);
     if (position instanceof StartPosition.AfterSequenceNumber after) {
       request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).startingSequenceNumber(after.sequenceNumber());
@@ -139,6 +154,17 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
       iterator = retry.call("GetShardIterator " + shardId, () -> client.getShardIterator(built).shardIterator(), stop);
     } catch (KinesisRetryPolicy.Stopped stopped) {
       throw stopped;
+    } catch (ResourceNotFoundException | InvalidArgumentException e) {
+      // kinesis-mock answers "Unable to find record with provided SequenceNumber" for a trimmed position: look the
+      // trim horizon up (even if this source delivered that record: the stream may have been re-created) and go on
+      // from there if the position is older; otherwise the error stands
+      if (position instanceof StartPosition.AfterSequenceNumber after && gap == null) {
+        checkTrimHorizon(after.sequenceNumber(), true);
+        if (gap != null) {
+          return; // INITIALIZING again, from TRIM_HORIZON
+        }
+      }
+      throw errors.map(e, stream, "GetShardIterator " + shardId);
     } catch (RuntimeException e) {
       throw errors.map(e, stream, "GetShardIterator " + shardId);
     }
@@ -165,16 +191,20 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
     } catch (RuntimeException e) {
       throw errors.map(e, stream, "GetRecords " + shardId);
     }
+    iteratorRenewals = 0; // renewals are counted in a row: a long read may renew any number of times
     List<StreamRecord> batch = new ArrayList<>(response.records().size());
     long batchBytes = 0;
     for (Record record : response.records()) {
       byte[] data = record.data() == null ? new byte[0] : record.data().asByteArrayUnsafe();
-      batch.add(new StreamRecord(shardId, record.sequenceNumber(), 0, record.partitionKey(),
-          record.approximateArrivalTimestamp(), data));
-      batchBytes += data.length;
+      for (StreamRecord user : KplRecords.userRecords(shardId, record.sequenceNumber(), record.partitionKey(),
+          record.approximateArrivalTimestamp(), data)) {
+        batch.add(user);
+        batchBytes += user.data().length;
+      }
     }
-    if (!batch.isEmpty()) {
-      position = StartPosition.afterSequenceNumber(batch.get(batch.size() - 1).sequenceNumber());
+    if (!response.records().isEmpty()) {
+      position = StartPosition.afterSequenceNumber(
+          response.records().get(response.records().size() - 1).sequenceNumber());
     }
     Long behind = response.millisBehindLatest();
     millisBehindLatest = behind == null ? 0 : behind;
@@ -205,11 +235,90 @@ final class KinesisShardReader implements Callable<KinesisShardReader.Outcome> {
     iterator = next;
   }
 
+  /**
+   * Expired data: compares the committed position with the oldest record still in the shard (GetShardIterator
+   * TRIM_HORIZON, then GetRecords with limit 1 until a record or the tip). When the committed record is no longer
+   * retained (the oldest retained sequence number is higher, or nothing is retained), records after it may have
+   * expired unread: the gap is kept for the summary, logged, and the read continues from TRIM_HORIZON. When
+   * nothing is retained, an empty batch commits TRIM_HORIZON so that the gap is reported once.
+   */
+  private void checkTrimHorizon(String after, boolean evenIfSeen) {
+    BigInteger stored = KinesisSequenceNumbers.parse(after);
+    if (stored == null) {
+      return; // not a Kinesis sequence number: nothing to compare
+    }
+    if (!evenIfSeen && retained.certainlyRetained(stream, shardId, after, java.time.Instant.now())) {
+      return; // delivered by this source less than a day ago: still retained
+    }
+    for (int attempt = 0; attempt <= options.maxIteratorRenewals(); attempt++) {
+      try {
+        Record oldest = oldestRetained();
+        if (oldest != null) {
+          BigInteger first = KinesisSequenceNumbers.parse(oldest.sequenceNumber());
+          if (first == null || first.compareTo(stored) <= 0) {
+            return; // the committed record is still retained: no gap
+          }
+          gap = new ShardGap(shardId, after, oldest.sequenceNumber(), oldest.approximateArrivalTimestamp(), true);
+        } else {
+          gap = new ShardGap(shardId, after, null, null, true);
+        }
+        LOG.warn("Kinesis stream '{}' shard {}: {} (stored position {}, oldest retained {}); records may be missing",
+            stream, shardId, gap.reason(), after, gap.firstRetainedSequenceNumber());
+        position = StartPosition.TRIM_HORIZON;
+        if (oldest == null) {
+          deliver(List.of(), 0, false);
+        }
+        return;
+      } catch (ExpiredIteratorException expired) {
+        LOG.debug("Iterator of {}/{} expired while looking for the trim horizon; again", stream, shardId);
+      }
+    }
+  }
+
+  /** The oldest record retained in the shard, or null when there is none. */
+  private Record oldestRetained() {
+    String iterator;
+    try {
+      iterator = retry.call("GetShardIterator TRIM_HORIZON " + shardId, () -> client.getShardIterator(b -> b
+          .streamName(stream).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator(), stop);
+    } catch (KinesisRetryPolicy.Stopped stopped) {
+      throw stopped;
+    } catch (RuntimeException e) {
+      throw errors.map(e, stream, "GetShardIterator " + shardId);
+    }
+    for (int calls = 0; iterator != null && calls < options.maxEmptyCallsOnClosedShard(); calls++) {
+      pace();
+      String current = iterator;
+      GetRecordsResponse response;
+      try {
+        response = retry.call("GetRecords " + shardId, () -> client.getRecords(b -> b.shardIterator(current).limit(1)),
+            stop);
+      } catch (ExpiredIteratorException | KinesisRetryPolicy.Stopped passOn) {
+        throw passOn;
+      } catch (RuntimeException e) {
+        throw errors.map(e, stream, "GetRecords " + shardId);
+      }
+      if (!response.records().isEmpty()) {
+        return response.records().get(0);
+      }
+      Long behind = response.millisBehindLatest();
+      if (behind == null || behind == 0) {
+        return null;
+      }
+      iterator = response.nextShardIterator();
+    }
+    return null;
+  }
+
   /** Hands a batch to the consumer; what the consumer throws propagates untouched. */
   private void deliver(List<StreamRecord> batch, long batchBytes, boolean ended) {
     ShardBatch shardBatch = new ShardBatch(shardId, batch, new ShardCheckpoint(shardId, position, ended),
         millisBehindLatest, batchBytes);
     consumer.accept(shardBatch);
+    if (!batch.isEmpty()) {
+      StreamRecord last = batch.get(batch.size() - 1);
+      retained.delivered(stream, shardId, last.sequenceNumber(), last.approximateArrivalTimestamp());
+    }
     records += batch.size();
     bytes += batchBytes;
   }

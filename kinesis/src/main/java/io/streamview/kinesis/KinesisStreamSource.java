@@ -3,9 +3,16 @@ package io.streamview.kinesis;
 import io.streamview.engine.source.BatchConsumer;
 import io.streamview.engine.source.ReadRequest;
 import io.streamview.engine.source.ReadSummary;
+import io.streamview.engine.source.ShardBatch;
+import io.streamview.engine.source.ShardCheckpoint;
+import io.streamview.engine.source.ShardGap;
+import io.streamview.engine.source.StartPosition;
 import io.streamview.engine.source.StreamSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -33,6 +40,7 @@ public final class KinesisStreamSource implements StreamSource {
   private final KinesisReadOptions options;
   private final KinesisErrors errors;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final KinesisRetainedPositions retained = new KinesisRetainedPositions();
 
   KinesisStreamSource(KinesisConnection connection, KinesisRetryPolicy retry, KinesisReadOptions options) {
     this.connection = Objects.requireNonNull(connection, "connection");
@@ -49,8 +57,15 @@ public final class KinesisStreamSource implements StreamSource {
     ensureOpen();
     long started = System.nanoTime();
     List<Shard> shards = listShards(request.streamName(), request.cancelled());
+    List<ShardGap> vanished = endVanishedShards(request, shards, consumer);
     KinesisShardGraph graph = new KinesisShardGraph(shards, request.checkpoints());
-    ReadSummary summary = new KinesisParallelRead(client, request, consumer, graph, retry, errors, options).run();
+    ReadSummary summary = new KinesisParallelRead(client, request, consumer, graph, retry, errors, options,
+        retained).run();
+    if (!vanished.isEmpty()) {
+      List<ShardGap> gaps = new ArrayList<>(vanished);
+      gaps.addAll(summary.gaps());
+      summary = new ReadSummary(summary.shards(), gaps);
+    }
     if (LOG.isDebugEnabled()) {
       LOG.debug("Read {} records from {} shards of Kinesis stream '{}' at {} in {} ms ({} shards listed)",
           summary.records(), summary.shards().size(), request.streamName(), errors.target(),
@@ -72,6 +87,35 @@ public final class KinesisStreamSource implements StreamSource {
     } catch (RuntimeException e) {
       throw errors.map(e, streamName, "DescribeStreamSummary");
     }
+  }
+
+  /**
+   * Expired data: a shard with a checkpoint that is not ended but no longer listed (trimmed away after its retention,
+   * or the stream was re-created) was not read to its end, and what it still held is gone. Each is reported as a gap
+   * and ended with an empty batch, so that it is reported once and never waited for.
+   */
+  private List<ShardGap> endVanishedShards(ReadRequest request, List<Shard> shards, BatchConsumer consumer) {
+    if (shards.isEmpty() || request.cancelled().getAsBoolean()) {
+      return List.of(); // an empty listing is a cancelled one: nothing to conclude
+    }
+    Set<String> listed = new HashSet<>();
+    for (Shard shard : shards) {
+      listed.add(shard.shardId());
+    }
+    List<ShardGap> gaps = new ArrayList<>();
+    for (ShardCheckpoint checkpoint : new TreeMap<>(request.checkpoints()).values()) {
+      if (checkpoint.ended() || listed.contains(checkpoint.shardId())) {
+        continue;
+      }
+      String after = checkpoint.next() instanceof StartPosition.AfterSequenceNumber a ? a.sequenceNumber() : null;
+      ShardGap gap = new ShardGap(checkpoint.shardId(), after, null, null, false);
+      LOG.warn("Kinesis stream '{}' shard {}: {} (stored position {}); records may be missing",
+          request.streamName(), checkpoint.shardId(), gap.reason(), checkpoint.next());
+      consumer.accept(new ShardBatch(checkpoint.shardId(), List.of(),
+          new ShardCheckpoint(checkpoint.shardId(), checkpoint.next(), true), 0, 0));
+      gaps.add(gap);
+    }
+    return gaps;
   }
 
   /** Every shard of the stream, through ListShards and its NextToken pages. */

@@ -7,9 +7,11 @@ import io.streamview.engine.database.RefreshRecord;
 import io.streamview.engine.database.RefreshType;
 import io.streamview.engine.database.ScanTally;
 import io.streamview.engine.database.ShardRead;
+import io.streamview.engine.database.StreamScanError;
 import io.streamview.engine.database.StreamScanState;
 import io.streamview.engine.refresh.RefreshResult;
 import io.streamview.engine.source.ReadSummary.ShardProgress;
+import io.streamview.engine.source.ShardGap;
 import io.streamview.jdbc.error.ErrorCode;
 import io.streamview.jdbc.error.StreamViewException;
 import io.streamview.jdbc.error.SqlExceptionMapper;
@@ -94,6 +96,15 @@ public final class RefreshHistory {
     boolean parity = !cancelled && result.shards().stream().allMatch(p -> p.atParity() || p.ended());
     String status = RefreshResult.UPDATED.equals(result.status()) && !parity
         ? result.status() + MAY_CONTAIN_MORE_DATA : result.status();
+    if (!result.gaps().isEmpty()) {
+      status += RefreshResult.GAP;
+      for (ShardGap gap : result.gaps()) {
+        db.refreshLog().recordScanError(new StreamScanError(id, mv.sourceSchema(), mv.streamName(), mv.name(), "A",
+            gap.firstRetainedArrival(), end, gap.shardId(),
+            gap.afterSequenceNumber() == null ? "TRIM_HORIZON" : gap.afterSequenceNumber(), ShardGap.ERROR_CODE,
+            gap.reason()));
+      }
+    }
     Map<String, ShardPositionDef> positions = db.positions().load(mv.schema() + "." + mv.name());
     List<StreamScanState> scans = new ArrayList<>();
     List<ShardRead> reads = new ArrayList<>();

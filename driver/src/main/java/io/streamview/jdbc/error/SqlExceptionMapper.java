@@ -6,6 +6,7 @@ import io.streamview.engine.storage.StorageException;
 import io.streamview.engine.system.SystemTableWriteException;
 import io.streamview.engine.table.MaterializedViewWriteException;
 import io.streamview.engine.table.StreamReadOutsideRefreshException;
+import io.streamview.jdbc.function.DecompressFunctions;
 import io.streamview.jdbc.function.JsonFunctions;
 import io.streamview.jdbc.function.VarbyteFunctions;
 
@@ -103,7 +104,8 @@ public final class SqlExceptionMapper {
     if (c instanceof MaterializedViewWriteException || c instanceof SystemTableWriteException) {
       return of(ErrorCode.FEATURE_NOT_SUPPORTED, c, c.getMessage());
     }
-    if (c instanceof VarbyteFunctions.UnknownFormatException || c instanceof JsonFunctions.InvalidJsonException) {
+    if (c instanceof VarbyteFunctions.UnknownFormatException || c instanceof JsonFunctions.InvalidJsonException
+        || c instanceof DecompressFunctions.UnknownCompressionException) {
       return of(ErrorCode.INVALID_PARAMETER_VALUE, c, c.getMessage());
     }
     if (c instanceof SqlParseException e) {

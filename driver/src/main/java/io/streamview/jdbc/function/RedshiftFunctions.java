@@ -28,6 +28,7 @@ public final class RedshiftFunctions {
       entry("from_varbyte", VarbyteFunctions.class, "fromVarbyte"),
       entry("to_varbyte", VarbyteFunctions.class, "toVarbyte"),
       entry("is_utf8", VarbyteFunctions.class, "isUtf8"),
+      entry("decompress", DecompressFunctions.class, "decompress"),
       entry("json_parse", JsonFunctions.class, "jsonParse"),
       entry("can_json_parse", JsonFunctions.class, "canJsonParse"),
       entry("is_valid_json", JsonFunctions.class, "isValidJson"),

@@ -108,13 +108,24 @@ public final class CalciteViewPipeline implements ViewPipeline {
            ResultSet rs = ps.executeQuery()) {
         List<Map.Entry<byte[], Object[]>> out = new ArrayList<>(batch.records().size());
         int n = columns.size();
+        String previousShard = null;
+        String previousSequence = null;
+        long previousSub = -1;
         while (rs.next()) {
           Object[] row = new Object[n];
           for (int i = 0; i < n; i++) {
             row[i] = JdbcStorageValues.read(rs, i + 1, columns.get(i));
           }
-          byte[] key = RowKeys.ofRecord(rs.getString(n + 1).trim(), rs.getString(n + 2), 0);
-          out.add(Map.entry(key, row));
+          String shard = rs.getString(n + 1).trim();
+          String sequence = rs.getString(n + 2);
+          // the user records of a KPL-aggregated record share (shard, sequence): number the rows of one record
+          // in output order, which is the same whenever the same batch is applied again (one batch holds all of a
+          // record's user records), so keys stay unique and a re-applied batch overwrites the same rows
+          long sub = sequence.equals(previousSequence) && shard.equals(previousShard) ? previousSub + 1 : 0;
+          previousShard = shard;
+          previousSequence = sequence;
+          previousSub = sub;
+          out.add(Map.entry(RowKeys.ofRecord(shard, sequence, sub), row));
         }
         return out;
       } finally {

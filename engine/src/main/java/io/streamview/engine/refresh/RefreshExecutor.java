@@ -108,7 +108,10 @@ public final class RefreshExecutor {
           : skipped.get() == 0 ? RefreshResult.UPDATED
           : RefreshResult.UPDATED + ". " + (skipped.get() >= records ? ALL_SKIPPED : SOME_SKIPPED);
       RefreshResult result = new RefreshResult(qualified, start, Duration.between(start, Instant.now()),
-          summary.shards().size(), records, rows.get(), bytes, status, summary.shards());
+          summary.shards().size(), records, rows.get(), bytes, status, summary.shards(), summary.gaps());
+      for (var gap : summary.gaps()) {
+        LOG.warn("refresh of {}: shard {}: {}", qualified, gap.shardId(), gap.reason());
+      }
       LOG.info("refreshed {}: {} records from {} shards, {} rows stored, {} skipped, {} bytes, {} ms", qualified,
           records, result.shardsRead(), result.rowsWritten(), skipped.get(), bytes, result.elapsed().toMillis());
       return result;
