@@ -170,8 +170,8 @@ final class KinesisClientFactory {
 
   /**
    * The credentials of one assumed role. A failure to assume it becomes an {@link SdkClientException} whose message
-   * names the role ARN and the STS endpoint (never a key, secret or token), with the SDK's exception as its cause so
-   * that the caller still sees an access denial (HTTP 403) or a network failure for what it is.
+   * names the role ARN and the STS endpoint (never a key, secret or token); STS's own answer (e.g. 403 AccessDenied)
+   * stays its cause so that the caller still sees an access denial for what it is.
    */
   static final class AssumedRole implements AwsCredentialsProvider {
     private final String roleArn;
@@ -192,11 +192,24 @@ final class KinesisClientFactory {
       try {
         return delegate.resolveCredentials();
       } catch (RuntimeException e) {
+        // The SDK's exception stays the cause only for an answer of STS (a 403 must read as access denied); a
+        // network failure does not, so that it is not taken for an unreachable Kinesis endpoint (StsClient has
+        // already retried it).
         throw SdkClientException.builder()
-            .message("IAM role " + roleArn + " could not be assumed through STS at " + stsTarget + ": " + reason(e, secrets))
-            .cause(e)
+            .message("IAM role " + roleArn + " could not be assumed through STS at " + stsTarget + ": "
+                + reason(e, secrets))
+            .cause(serviceAnswer(e) ? e : null)
             .build();
       }
+    }
+
+    private static boolean serviceAnswer(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof AwsServiceException) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static String reason(RuntimeException e, Set<String> secrets) {

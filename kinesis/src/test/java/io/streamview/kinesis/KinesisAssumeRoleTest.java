@@ -18,6 +18,9 @@ import io.streamview.engine.source.SourceConfig;
 import io.streamview.engine.source.StreamSource;
 import io.streamview.engine.source.StreamSourceException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,14 @@ class KinesisAssumeRoleTest {
     kinesis.stop();
   }
 
+  private String stsUrl() {
+    return "http://127.0.0.1:" + sts.port();
+  }
+
+  private String kinesisUrl() {
+    return "http://127.0.0.1:" + kinesis.port();
+  }
+
   /** Answers AssumeRole for {@code roleArn} with the given temporary credentials. */
   static void stubAssumeRole(WireMockServer sts, String roleArn, String key, String secret, String token) {
     sts.stubFor(post(urlEqualTo("/"))
@@ -94,9 +105,9 @@ class KinesisAssumeRoleTest {
   }
 
   private SourceConfig config(List<String> roles) {
-    return new SourceConfig(Optional.of(kinesis.baseUrl()), Optional.of("us-east-1"), Optional.empty(),
+    return new SourceConfig(Optional.of(kinesisUrl()), Optional.of("us-east-1"), Optional.empty(),
         Optional.of(new SourceConfig.StaticCredentials(BASE_KEY, BASE_SECRET, Optional.empty())), roles,
-        Optional.of(sts.baseUrl()));
+        Optional.of(stsUrl()));
   }
 
   private static String credentialOf(LoggedRequest request) {
@@ -144,7 +155,8 @@ class KinesisAssumeRoleTest {
       assertTrue(e.getMessage().contains(ROLE_B), e.getMessage());
       assertTrue(e.getMessage().contains("'orders'"), e.getMessage());
       assertTrue(e.getMessage().contains("AccessDenied, HTTP 403"), e.getMessage());
-      assertTrue(e.getMessage().contains(sts.baseUrl()), e.getMessage());
+      assertTrue(e.getMessage().contains(stsUrl()), e.getMessage());
+      System.out.println("STS refused: " + e.getMessage());
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       for (String secret : List.of(BASE_KEY, BASE_SECRET, KEY_A, SECRET_A, TOKEN_A)) {
@@ -158,18 +170,41 @@ class KinesisAssumeRoleTest {
   }
 
   @Test
+  void anUnreachableStsEndpointIsNamedNotTakenForKinesis() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      closedPort = socket.getLocalPort();
+    } // closed: nothing listens there now
+    SourceConfig config = new SourceConfig(Optional.of(kinesisUrl()), Optional.of("us-east-1"), Optional.empty(),
+        Optional.of(new SourceConfig.StaticCredentials(BASE_KEY, BASE_SECRET, Optional.empty())), List.of(ROLE_A),
+        Optional.of("http://127.0.0.1:" + closedPort));
+    try (StreamSource source = new KinesisStreamSource(KinesisClientFactory.connect(config),
+        new KinesisRetryPolicy(3, 1, 5), KinesisReadOptions.DEFAULT)) {
+      StreamSourceException e = assertThrows(StreamSourceException.class, () -> source.streamExists("orders"));
+      assertTrue(e.getMessage().contains("IAM role " + ROLE_A + " could not be assumed through STS at http://127.0.0.1:"
+          + closedPort), e.getMessage());
+      assertFalse(e.getMessage().contains("Cannot reach the Kinesis endpoint"), e.getMessage());
+      assertEquals(StreamSourceException.Reason.OTHER, e.reason(), e.getMessage());
+      System.out.println("STS unreachable: " + e.getMessage());
+      assertFalse(e.getMessage().contains(BASE_SECRET), e.getMessage());
+    }
+    assertTrue(kinesis.findAll(postRequestedFor(urlEqualTo("/"))).isEmpty(), "no Kinesis call without credentials");
+  }
+
+  @Test
   void withoutAnStsEndpointTheSdkSettingIsHonoured() {
     stubAssumeRole(sts, ROLE_A, KEY_A, SECRET_A, TOKEN_A);
-    SourceConfig noOverride = new SourceConfig(Optional.of(kinesis.baseUrl()), Optional.of("us-east-1"),
+    SourceConfig noOverride = new SourceConfig(Optional.of(kinesisUrl()), Optional.of("us-east-1"),
         Optional.empty(), Optional.of(new SourceConfig.StaticCredentials(BASE_KEY, BASE_SECRET, Optional.empty())),
         List.of(ROLE_A));
     String previous = System.getProperty("aws.endpointUrlSts");
-    System.setProperty("aws.endpointUrlSts", sts.baseUrl()); // what AWS_ENDPOINT_URL_STS sets for this JVM
+    System.setProperty("aws.endpointUrlSts", stsUrl()); // what AWS_ENDPOINT_URL_STS sets for this JVM
     try (StreamSource source = new KinesisStreamSource(KinesisClientFactory.connect(noOverride),
         new KinesisRetryPolicy(3, 1, 5), KinesisReadOptions.DEFAULT)) {
       assertFalse(source.streamExists("orders"));
       assertTrue(KinesisClientFactory.describeStsTarget(noOverride, KinesisClientFactory.region(noOverride))
-          .startsWith(sts.baseUrl()));
+          .startsWith(stsUrl()));
     } finally {
       if (previous == null) {
         System.clearProperty("aws.endpointUrlSts");

@@ -84,8 +84,12 @@ class IamRoleTest {
                 + "<RequestId>req-2</RequestId></ErrorResponse>")));
   }
 
+  private String stsUrl() {
+    return "http://127.0.0.1:" + sts.port();
+  }
+
   private String url(KinesisEndpoint endpoint) {
-    return "jdbc:streamview:mem:" + endpoint.jdbcProperties() + ";stsEndpoint=" + sts.baseUrl();
+    return "jdbc:streamview:mem:" + endpoint.jdbcProperties() + ";stsEndpoint=" + stsUrl();
   }
 
   private List<String> rolesAssumed() {
