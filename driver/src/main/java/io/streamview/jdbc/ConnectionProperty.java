@@ -13,6 +13,9 @@ import java.util.Properties;
 public enum ConnectionProperty {
   KINESIS_ENDPOINT("kinesisEndpoint", null,
       "Kinesis endpoint URL, e.g. http://127.0.0.1:4567. Default: AWS_ENDPOINT_URL_KINESIS, AWS_ENDPOINT_URL, or the region's endpoint."),
+  STS_ENDPOINT("stsEndpoint", null,
+      "STS endpoint URL used to assume the IAM_ROLE of external schemas, e.g. http://127.0.0.1:8443. "
+      + "Default: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, or the region's STS endpoint."),
   AWS_REGION("awsRegion", null,
       "AWS region of the streams. Default: REGION of the external schema, then AWS_REGION and the SDK's region chain."),
   AWS_PROFILE("awsProfile", null,

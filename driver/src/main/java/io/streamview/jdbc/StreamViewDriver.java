@@ -175,7 +175,8 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
     Optional<SourceConfig.StaticCredentials> creds = key.map(k -> new SourceConfig.StaticCredentials(k, secret.get(),
         ConnectionProperty.AWS_SESSION_TOKEN.get(props)));
     SourceConfig source = new SourceConfig(ConnectionProperty.KINESIS_ENDPOINT.get(props),
-        ConnectionProperty.AWS_REGION.get(props), ConnectionProperty.AWS_PROFILE.get(props), creds, java.util.List.of());
+        ConnectionProperty.AWS_REGION.get(props), ConnectionProperty.AWS_PROFILE.get(props), creds, java.util.List.of(),
+        ConnectionProperty.STS_ENDPOINT.get(props));
     int parallelism;
     String par = ConnectionProperty.REFRESH_PARALLELISM.get(props).orElse("4");
     try {

@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -24,13 +26,17 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * Builds the {@link KinesisClient} of a {@link SourceConfig}. What the config leaves out follows the SDK's own
  * conventions: the endpoint from {@code AWS_ENDPOINT_URL_KINESIS} / {@code AWS_ENDPOINT_URL} (the SDK reads them),
  * the region from the default region chain, the credentials from the default chain. Static credentials win over a
- * profile; {@code roleArns} are assumed in order through STS, each with the credentials of the one before.
+ * profile; {@code roleArns} are assumed in order through STS, each with the credentials of the one before. STS is
+ * reached at {@code stsEndpoint} when configured, else where the SDK's StsClient looks ({@code AWS_ENDPOINT_URL_STS}
+ * / {@code aws.endpointUrlSts}, {@code AWS_ENDPOINT_URL}, the profile's {@code endpoint_url}, else the region's STS
+ * endpoint). A role that cannot be assumed fails the Kinesis call with an error naming the role ARN.
  * The SDK does not retry: {@link KinesisRetryPolicy} does.
  */
 final class KinesisClientFactory {
@@ -58,7 +64,7 @@ final class KinesisClientFactory {
     try {
       AwsCredentialsProvider credentials = baseCredentials(config, secrets, resources);
       for (String roleArn : config.roleArns()) {
-        credentials = assumeRole(roleArn, credentials, region, resources);
+        credentials = assumeRole(roleArn, credentials, config, region, secrets, resources);
       }
       KinesisClientBuilder builder = KinesisClient.builder()
           .region(region)
@@ -123,7 +129,7 @@ final class KinesisClientFactory {
       secrets.add(c.secretAccessKey());
       c.sessionToken().ifPresent(secrets::add);
       return StaticCredentialsProvider.create(c.sessionToken()
-          .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(
+          .<AwsCredentials>map(
               token -> AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), token))
           .orElseGet(() -> AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())));
     }
@@ -138,13 +144,25 @@ final class KinesisClientFactory {
     return chain;
   }
 
-  private static AwsCredentialsProvider assumeRole(String roleArn, AwsCredentialsProvider source, Region region,
+  /** Where STS requests go, for messages: the override, the SDK's endpoint variables, or the region's endpoint. */
+  static String describeStsTarget(SourceConfig config, Region region) {
+    Optional<String> endpoint = config.stsEndpoint()
+        .or(() -> setting("aws.endpointUrlSts", "AWS_ENDPOINT_URL_STS"))
+        .or(() -> setting("aws.endpointUrl", "AWS_ENDPOINT_URL"));
+    return endpoint.map(e -> e + " (region " + region.id() + ")")
+        .orElseGet(() -> "sts." + region.id() + ".amazonaws.com (region " + region.id() + ")");
+  }
+
+  private static AwsCredentialsProvider assumeRole(String roleArn, AwsCredentialsProvider source, SourceConfig config,
+                                                   Region region, Set<String> secrets,
                                                    List<AutoCloseable> resources) {
-    StsClient sts = StsClient.builder()
+    StsClientBuilder builder = StsClient.builder()
         .region(region)
         .credentialsProvider(source)
         .httpClientBuilder(httpClient())
-        .build();
+        .overrideConfiguration(o -> o.apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
+    config.stsEndpoint().map(URI::create).ifPresent(builder::endpointOverride);
+    StsClient sts = builder.build();
     resources.add(0, sts); // close providers that use it first
     StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
@@ -152,7 +170,73 @@ final class KinesisClientFactory {
             .substring(0, 8)))
         .build();
     resources.add(0, provider);
-    return provider;
+    return new AssumedRole(roleArn, describeStsTarget(config, region), provider, secrets);
+  }
+
+  /**
+   * The credentials of one assumed role. A failure to assume it becomes an {@link SdkClientException} whose message
+   * names the role ARN and the STS endpoint (never a key, secret or token); STS's own answer (e.g. 403 AccessDenied)
+   * stays its cause so that the caller still sees an access denial for what it is.
+   */
+  static final class AssumedRole implements AwsCredentialsProvider {
+    private final String roleArn;
+    private final String stsTarget;
+    private final AwsCredentialsProvider delegate;
+    private final Set<String> secrets;
+
+    /** @param secrets strings never to show (a live view: the caller may still add to it while setting up) */
+    AssumedRole(String roleArn, String stsTarget, AwsCredentialsProvider delegate, Set<String> secrets) {
+      this.roleArn = roleArn;
+      this.stsTarget = stsTarget;
+      this.delegate = delegate;
+      this.secrets = secrets;
+    }
+
+    @Override
+    public AwsCredentials resolveCredentials() {
+      try {
+        return delegate.resolveCredentials();
+      } catch (RuntimeException e) {
+        // The SDK's exception stays the cause only for an answer of STS (a 403 must read as access denied); a
+        // network failure does not, so that it is not taken for an unreachable Kinesis endpoint (StsClient has
+        // already retried it).
+        throw SdkClientException.builder()
+            .message("IAM role " + roleArn + " could not be assumed through STS at " + stsTarget + ": "
+                + reason(e, secrets))
+            .cause(serviceAnswer(e) ? e : null)
+            .build();
+      }
+    }
+
+    private static boolean serviceAnswer(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof AwsServiceException) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static String reason(RuntimeException e, Set<String> secrets) {
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+          String code = aws.awsErrorDetails().errorCode();
+          String message = aws.awsErrorDetails().errorMessage();
+          return KinesisErrors.redact((code == null ? aws.getClass().getSimpleName() : code) + ", HTTP "
+              + aws.statusCode() + (message == null ? "" : ": " + message), secrets);
+        }
+      }
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return KinesisErrors.redact(root.getClass().getSimpleName() + ": " + root.getMessage(), secrets);
+    }
+
+    @Override
+    public String toString() {
+      return "AssumedRole[" + roleArn + " via " + stsTarget + "]";
+    }
   }
 
   private static ApacheHttpClient.Builder httpClient() {

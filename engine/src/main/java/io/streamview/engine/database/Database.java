@@ -191,7 +191,7 @@ public final class Database implements AutoCloseable {
         ? List.of() : Arrays.stream(schema.iamRole().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     SourceConfig config = new SourceConfig(base.endpoint(),
         schema.region() != null ? java.util.Optional.of(schema.region()) : base.region(),
-        base.profile(), base.credentials(), roles);
+        base.profile(), base.credentials(), roles, base.stsEndpoint());
     return factory.create(config);
   }
 
