@@ -9,7 +9,7 @@ public record BenchSize(String name, int ingestRecords, int aggregateRecords, in
 
   public static BenchSize of(String name) {
     return switch (name) {
-      case "small" -> new BenchSize("small", 200_000, 300_000, 6_000, 5, 2_000, 1_000_000, 3, 10);
+      case "small" -> new BenchSize("small", 100_000, 100_000, 4_000, 3, 200, 200_000, 3, 10);
       case "large" -> new BenchSize("large", 1_000_000, 1_000_000, 40_000, 10, 10_000, 10_000_000, 5, 30);
       default -> throw new IllegalArgumentException("--size must be small or large, not " + name);
     };

@@ -28,10 +28,15 @@ public final class ClickRecords {
     long cents = Math.floorMod(h >>> 32, 100_000);
     String json = "{\"event_id\":\"e-" + i + "\",\"user_id\":" + user + ",\"session\":\"s-"
         + Long.toHexString(h & 0xffffffffL) + "\",\"event\":\"" + event + "\",\"page\":\"" + page + "/"
-        + Math.floorMod(h >>> 8, 5000) + "\",\"price\":" + (cents / 100) + "." + String.format("%02d", cents % 100)
-        + ",\"ts\":\"2026-11-26T10:" + String.format("%02d:%02d", (i / 60000) % 60, (i / 1000) % 60) + "."
-        + String.format("%03d", i % 1000) + "Z\",\"ua\":\"Mozilla/5.0 (X11; Linux x86_64)\",\"lang\":\"en-GB\"}";
+        + Math.floorMod(h >>> 8, 5000) + "\",\"price\":" + (cents / 100) + "." + pad(cents % 100, 2)
+        + ",\"ts\":\"2026-11-26T10:" + pad((i / 60000) % 60, 2) + ":" + pad((i / 1000) % 60, 2) + "."
+        + pad(i % 1000, 3) + "Z\",\"ua\":\"Mozilla/5.0 (X11; Linux x86_64)\",\"lang\":\"en-GB\"}";
     return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String pad(long v, int width) {
+    String s = Long.toString(v);
+    return s.length() >= width ? s : "000".substring(0, width - s.length()) + s;
   }
 
   /** Records {@code 0 .. n-1}. */

@@ -49,7 +49,7 @@ final class InMemoryBenches implements AutoCloseable {
     streamview = StreamViewSql.memoryStreams("bench");
     StreamViewSql.execute(streamview, "CREATE EXTERNAL SCHEMA kds FROM KINESIS IAM_ROLE default");
     duck = DriverManager.getConnection("jdbc:duckdb:");
-    h2 = DriverManager.getConnection("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "");
+    h2 = DriverManager.getConnection("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE", "sa", "");
   }
 
   // ---------------------------------------------------------------- 1. ingest
