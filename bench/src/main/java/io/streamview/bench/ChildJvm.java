@@ -32,12 +32,39 @@ final class ChildJvm {
   }
 
   static Outcome run(List<String> jvmFlags, Class<?> main, String... args) throws IOException, InterruptedException {
+    return run(System.getProperty("java.class.path"), jvmFlags, main, args);
+  }
+
+  /**
+   * The class path a user of one engine would have: the bench's own classes and that engine's jar alone (the
+   * StreamView driver's self-contained jar, H2's jar, DuckDB's jar), not the ~150 jars of the bench.
+   */
+  static String engineClassPath(String engine) {
+    try {
+      Path benchJar = Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path target = benchJar.getParent();
+      Path engineJar = switch (engine) {
+        case "streamview" -> target.resolve("../../driver/target/streamview-jdbc-0.1.0-all.jar").normalize();
+        case "h2" -> Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        default -> Path.of(org.duckdb.DuckDBDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      };
+      if (!java.nio.file.Files.isRegularFile(engineJar)) {
+        throw new IllegalStateException("no " + engineJar + ": build with mvn -Pbench -pl bench -am package");
+      }
+      return target.resolve("classes") + java.io.File.pathSeparator + engineJar;
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Outcome run(String classPath, List<String> jvmFlags, Class<?> main, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(CHRONICLE_FLAGS);
     cmd.addAll(jvmFlags);
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classPath);
     cmd.add(main.getName());
     cmd.addAll(List.of(args));
     long t0 = System.nanoTime();

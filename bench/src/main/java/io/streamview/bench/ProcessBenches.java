@@ -88,12 +88,14 @@ final class ProcessBenches {
     if (kind.equals("file")) {
       delete(dir);
       Files.createDirectories(dir);
-      ChildJvm.run(List.of(), ColdStartChild.class, engine, kind, dir.toString(), "prepare");
+      ChildJvm.run(ChildJvm.engineClassPath(engine), List.of(), ColdStartChild.class, engine, kind, dir.toString(),
+          "prepare");
     }
     double[] inner = new double[size.coldStarts()];
     double[] outer = new double[size.coldStarts()];
     for (int i = 0; i < inner.length; i++) {
-      ChildJvm.Outcome o = ChildJvm.run(List.of(), ColdStartChild.class, engine, kind, dir.toString());
+      ChildJvm.Outcome o = ChildJvm.run(ChildJvm.engineClassPath(engine), List.of(), ColdStartChild.class, engine, kind,
+          dir.toString());
       inner[i] = Double.parseDouble(o.values().get("ms"));
       outer[i] = o.resultLineNanos() / 1e6;
     }
