@@ -23,6 +23,34 @@ public final class MemoryChild {
 
   public static void main(String[] args) throws Exception {
     long n = Long.parseLong(args[0]);
+    java.util.concurrent.atomic.AtomicLong peakUsed = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong peakAfterGc = new java.util.concurrent.atomic.AtomicLong();
+    Thread sampler = new Thread(() -> {
+      java.lang.management.MemoryMXBean heap = ManagementFactory.getMemoryMXBean();
+      while (true) {
+        peakUsed.accumulateAndGet(heap.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((javax.management.NotificationEmitter) gc).addNotificationListener((note, handback) -> {
+        if (note.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+          com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+              .from((javax.management.openmbean.CompositeData) note.getUserData());
+          long live = 0;
+          for (java.lang.management.MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+            live += u.getUsed();
+          }
+          peakAfterGc.accumulateAndGet(live, Math::max);
+        }
+      }, null, null);
+    }
     Path dir = Path.of(args[1]);
     MemoryStreams.registerGenerated("big", n, 2, ClickRecords::payload);
     long t0 = System.nanoTime();
@@ -45,7 +73,9 @@ public final class MemoryChild {
         peakHeap += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.println("RESULT peakHeap " + peakHeap);
+    System.out.println("RESULT poolPeaksSum " + peakHeap);
+    System.out.println("RESULT peakHeap " + peakUsed.get());
+    System.out.println("RESULT peakAfterGc " + peakAfterGc.get());
     System.out.println("RESULT maxHeap " + Runtime.getRuntime().maxMemory());
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
       if (line.startsWith("VmHWM:")) {

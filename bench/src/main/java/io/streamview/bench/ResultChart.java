@@ -4,20 +4,25 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Paint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 
 /**
  * Draws the run as one PNG: for each row, how many times better StreamView is than the peer or target (log scale;
- * right of the line at 1: StreamView ahead).
+ * right of the line at 1: StreamView ahead, green; left: behind, red).
  */
 final class ResultChart {
 
@@ -26,23 +31,42 @@ final class ResultChart {
 
   static void write(Results results, Path png, String title) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
+    double lo = 0.5;
+    double hi = 2;
     for (Results.Row r : results.rows()) {
-      if (Double.isFinite(r.advantage()) && r.advantage() > 0) {
-        data.addValue(r.advantage(), "StreamView advantage (×)", r.benchmark() + " · " + r.measure() + " vs " + r.peer());
+      double a = r.advantage();
+      if (Double.isFinite(a) && a > 0) {
+        data.addValue(a, "advantage", r.benchmark() + " vs " + r.peer());
+        lo = Math.min(lo, a / 2);
+        hi = Math.max(hi, a * 2);
       }
     }
-    JFreeChart chart = ChartFactory.createBarChart(title, null, "times better than the peer (log; >1 = ahead)", data,
-        PlotOrientation.HORIZONTAL, false, false, false);
+    JFreeChart chart = ChartFactory.createBarChart(title, null, null, data, PlotOrientation.HORIZONTAL, false, false,
+        false);
     CategoryPlot plot = chart.getCategoryPlot();
-    LogAxis axis = new LogAxis("times better than the peer or target (log scale; right of 1 = StreamView ahead)");
-    axis.setSmallestValue(1e-3);
+    LogAxis axis = new LogAxis("times better than the peer or target (log scale; right of the red line = StreamView ahead)");
+    axis.setNumberFormatOverride(new DecimalFormat("0.####"));
+    axis.setRange(lo, hi);
     plot.setRangeAxis(axis);
     plot.addRangeMarker(new ValueMarker(1.0, Color.RED, new BasicStroke(2f)));
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    int height = 160 + 26 * Math.max(1, data.getColumnCount());
+    plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.4f);
+    BarRenderer renderer = new BarRenderer() {
+      @Override public Paint getItemPaint(int row, int column) {
+        Number v = data.getValue(row, column);
+        return v != null && v.doubleValue() >= 1 ? new Color(0x2e, 0x9d, 0x4f) : new Color(0xd6, 0x45, 0x45);
+      }
+    };
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setBase(lo);
+    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}×", new DecimalFormat("0.###")));
+    renderer.setDefaultItemLabelsVisible(true);
+    plot.setRenderer(renderer);
+    int height = 140 + 24 * Math.max(1, data.getColumnCount());
     try {
-      ChartUtils.saveChartAsPNG(png.toFile(), chart, 1200, height);
+      ChartUtils.saveChartAsPNG(png.toFile(), chart, 1400, height);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + png, e);
     }
