@@ -29,8 +29,14 @@ public final class BenchMain {
         case "--size" -> sizeName = args[++i];
         case "--out" -> out = Path.of(args[++i]);
         case "--only" -> only = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
+        case "--chart-from" -> {
+          // draws the chart of a results.csv again, beside it, without running anything
+          Path csv = Path.of(args[++i]);
+          ResultChart.write(Results.readCsv(csv), csv.resolveSibling("results.png"), "StreamView vs peers");
+          return;
+        }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: [--size small|large] [--only 1,2,3,4,5,6,7] [--out dir]");
+            + "; usage: [--size small|large] [--only 1,2,3,4,5,6,7] [--out dir] | --chart-from results.csv");
       }
     }
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -81,7 +87,7 @@ public final class BenchMain {
         System.getProperty("os.arch"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
         load[0], loadAverage(), only);
     results.write(out, header);
-    ResultChart.write(results, out.resolve("results.png"), "StreamView vs peers (size " + size.name() + ")");
+    ResultChart.write(results, out.resolve("results.png"), "StreamView vs peers");
     System.out.printf(Locale.ROOT, "done in %.0f s; wrote %s/results.{md,csv,png}%n", seconds, out);
   }
 

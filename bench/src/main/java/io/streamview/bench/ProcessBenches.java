@@ -55,12 +55,12 @@ final class ProcessBenches {
     payloadMiB = payloadMiB / Math.min(n, 100_000) * n / 1048576.0;
     double rssMiB = Long.parseLong(o.values().get("peakRssKiB")) / 1024.0;
     results.note(String.format("memory: %d records (%d rows) refreshed with -Xmx256m in %.1f s; peak heap used %.0f MiB "
-            + "of %.0f (sampled every 5 ms; most after a GC %.0f MiB); peak RSS %.0f MiB; store %.0f MiB on disk (%.0f MiB file length) for %.0f MiB of payload", n,
+            + "of %.0f (sampled every 5 ms; at most %.0f MiB right after a GC); peak RSS %.0f MiB; store %.0f MiB on disk (%.0f MiB file length) for %.0f MiB of payload", n,
         rows, Double.parseDouble(o.values().get("refreshSeconds")), peakHeapMiB, maxHeapMiB, peakLiveMiB, rssMiB, allocatedMiB, logicalMiB,
         payloadMiB));
     results.add("5 memory (" + n + " rec)", "peak heap MiB", Better.LOWER, peakHeapMiB, "-Xmx (max heap)", maxHeapMiB,
         Results.target("refresh completes with -Xmx256m", true));
-    results.add("5 memory (" + n + " rec)", "live heap after GC, peak MiB", Better.LOWER, peakLiveMiB,
+    results.add("5 memory (" + n + " rec)", "heap right after a GC, max MiB", Better.LOWER, peakLiveMiB,
         "-Xmx (max heap)", maxHeapMiB, "");
     results.add("5 memory (" + n + " rec)", "store MiB (off-heap, allocated)", Better.LOWER, allocatedMiB,
         "raw JSON payload", payloadMiB, "");

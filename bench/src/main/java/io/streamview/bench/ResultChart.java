@@ -36,7 +36,11 @@ final class ResultChart {
     for (Results.Row r : results.rows()) {
       double a = r.advantage();
       if (Double.isFinite(a) && a > 0) {
-        data.addValue(a, "advantage", r.benchmark() + " vs " + r.peer());
+        String key = r.benchmark() + " vs " + r.peer();
+        if (data.getColumnKeys().contains(key)) {
+          key = r.benchmark() + ", " + r.measure() + " vs " + r.peer();
+        }
+        data.addValue(a, "advantage", key);
         lo = Math.min(lo, a / 2);
         hi = Math.max(hi, a * 2);
       }
@@ -63,6 +67,8 @@ final class ResultChart {
     renderer.setBase(lo);
     renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}×", new DecimalFormat("0.###")));
     renderer.setDefaultItemLabelsVisible(true);
+    renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+        org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
     plot.setRenderer(renderer);
     int height = 140 + 24 * Math.max(1, data.getColumnCount());
     try {

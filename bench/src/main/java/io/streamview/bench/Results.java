@@ -110,6 +110,50 @@ public final class Results {
     }
   }
 
+  /** The rows of a {@code results.csv} this class wrote (to draw its chart again). */
+  public static Results readCsv(Path csv) {
+    Results r = new Results();
+    try {
+      List<String> lines = Files.readAllLines(csv);
+      for (String line : lines.subList(1, lines.size())) {
+        List<String> f = splitCsv(line);
+        r.rows.add(new Row(f.get(0), f.get(1), f.get(6).equals("higher") ? Better.HIGHER : Better.LOWER,
+            Double.parseDouble(f.get(2)), f.get(3), Double.parseDouble(f.get(4)), f.get(7)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + csv, e);
+    }
+    return r;
+  }
+
+  private static List<String> splitCsv(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+
   private static String csv(String s) {
     return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
   }
