@@ -100,6 +100,14 @@ final class InMemoryBenches implements AutoCloseable {
     check("StreamView clicks_super", StreamViewSql.count(streamview, "SELECT COUNT(*) FROM clicks_super"), n);
     results.add("1 ingest, SUPER only", "records/s (diagnostic)", Better.HIGHER, n / superOnly,
         "limit: Jackson parse only", limitRate, "");
+
+    // diagnostic: no JSON at all (one stream column), the floor the pipeline itself sets (read, evaluate, key,
+    // store, commit)
+    StreamViewSql.execute(streamview, "CREATE MATERIALIZED VIEW clicks_bare AS SELECT partition_key FROM kds.\"clicks\"");
+    double bare = Timing.seconds(() -> StreamViewSql.execute(streamview, "REFRESH MATERIALIZED VIEW clicks_bare"));
+    check("StreamView clicks_bare", StreamViewSql.count(streamview, "SELECT COUNT(*) FROM clicks_bare"), n);
+    results.add("1 ingest, no JSON", "records/s (diagnostic)", Better.HIGHER, n / bare,
+        "limit: Jackson parse only", limitRate, "");
   }
 
   /** The limit: Jackson parses every record into a tree, one thread per shard as the refresh reads. */
