@@ -74,22 +74,30 @@ final class InMemoryBenches implements AutoCloseable {
     duckIngest(payloads.subList(0, n / 5), "warm_clicks");
     h2Ingest(payloads.subList(0, n / 5), "warm_clicks");
 
-    StreamViewSql.execute(streamview, StreamViewSql.ingestView("clicks", "clicks"));
-    double ours = Timing.seconds(() -> StreamViewSql.execute(streamview, "REFRESH MATERIALIZED VIEW clicks"));
-    check("StreamView clicks", StreamViewSql.count(streamview, "SELECT COUNT(*) FROM clicks"), keptRows);
-    double limit = Timing.seconds(() -> jacksonOnly(payloads));
-    double duckSeconds = Timing.seconds(() -> duckIngest(payloads, "clicks"));
-    check("DuckDB clicks", StreamViewSql.count(duck, "SELECT COUNT(*) FROM clicks"), keptRows);
-    double h2Seconds = Timing.seconds(() -> h2Ingest(payloads, "clicks"));
-    check("H2 clicks", StreamViewSql.count(h2, "SELECT COUNT(*) FROM clicks"), keptRows);
-
+    // two rounds, contenders in turn, best of each: the machine's load shifts within a run, and turns spread it
+    double ours = Double.MAX_VALUE;
+    double limit = Double.MAX_VALUE;
+    double duckSeconds = Double.MAX_VALUE;
+    double h2Seconds = Double.MAX_VALUE;
+    for (int round = 0; round < 2; round++) {
+      String view = round == 0 ? "clicks" : "clicks_again";
+      StreamViewSql.execute(streamview, StreamViewSql.ingestView(view, "clicks"));
+      ours = Math.min(ours, Timing.seconds(() -> StreamViewSql.execute(streamview, "REFRESH MATERIALIZED VIEW " + view)));
+      check("StreamView " + view, StreamViewSql.count(streamview, "SELECT COUNT(*) FROM " + view), keptRows);
+      limit = Math.min(limit, Timing.seconds(() -> jacksonOnly(payloads)));
+      duckSeconds = Math.min(duckSeconds, Timing.seconds(() -> duckIngest(payloads, "clicks")));
+      check("DuckDB clicks", StreamViewSql.count(duck, "SELECT COUNT(*) FROM clicks"), keptRows);
+      h2Seconds = Math.min(h2Seconds, Timing.seconds(() -> h2Ingest(payloads, "clicks")));
+      check("H2 clicks", StreamViewSql.count(h2, "SELECT COUNT(*) FROM clicks"), keptRows);
+    }
+    StreamViewSql.execute(streamview, "DROP MATERIALIZED VIEW clicks_again");
     double oursRate = n / ours;
     double limitRate = n / limit;
-    results.add("1 ingest", "records/s", Better.HIGHER, oursRate, "limit: Jackson parse only", limitRate,
+    results.add("1 ingest", "records/s (best of 2)", Better.HIGHER, oursRate, "limit: Jackson parse only", limitRate,
         Results.target("≥ 0.5 of the limit", oursRate >= 0.5 * limitRate));
-    results.add("1 ingest", "records/s", Better.HIGHER, oursRate, "DuckDB Appender", n / duckSeconds,
+    results.add("1 ingest", "records/s (best of 2)", Better.HIGHER, oursRate, "DuckDB Appender", n / duckSeconds,
         Results.target("ahead of DuckDB", oursRate > n / duckSeconds));
-    results.add("1 ingest", "records/s", Better.HIGHER, oursRate, "H2 batched insert", n / h2Seconds,
+    results.add("1 ingest", "records/s (best of 2)", Better.HIGHER, oursRate, "H2 batched insert", n / h2Seconds,
         Results.target("ahead of H2", oursRate > n / h2Seconds));
 
     // diagnostic: the same records into a view with the SUPER column alone (one JSON_PARSE per record, no filter),
@@ -213,15 +221,21 @@ final class InMemoryBenches implements AutoCloseable {
     StreamViewSql.execute(streamview, "REFRESH MATERIALIZED VIEW warm_agg");
     duckAggregate(payloads.subList(0, n / 5));
 
-    StreamViewSql.execute(streamview, StreamViewSql.aggregateView("agg", "agg"));
-    double ours = Timing.seconds(() -> StreamViewSql.execute(streamview, "REFRESH MATERIALIZED VIEW agg"));
-    check("StreamView agg SUM(n)", StreamViewSql.count(streamview, "SELECT SUM(n) FROM agg"), n);
-    double duckSeconds = Timing.seconds(() -> duckAggregate(payloads));
-    check("DuckDB agg SUM(n)", StreamViewSql.count(duck, "SELECT SUM(n) FROM agg"), n);
+    double ours = Double.MAX_VALUE;
+    double duckSeconds = Double.MAX_VALUE;
+    for (int round = 0; round < 2; round++) {
+      String view = round == 0 ? "agg_again" : "agg";
+      StreamViewSql.execute(streamview, StreamViewSql.aggregateView(view, "agg"));
+      ours = Math.min(ours, Timing.seconds(() -> StreamViewSql.execute(streamview, "REFRESH MATERIALIZED VIEW " + view)));
+      check("StreamView " + view + " SUM(n)", StreamViewSql.count(streamview, "SELECT SUM(n) FROM " + view), n);
+      duckSeconds = Math.min(duckSeconds, Timing.seconds(() -> duckAggregate(payloads)));
+      check("DuckDB agg SUM(n)", StreamViewSql.count(duck, "SELECT SUM(n) FROM agg"), n);
+    }
+    StreamViewSql.execute(streamview, "DROP MATERIALIZED VIEW agg_again");
     long groups = StreamViewSql.count(streamview, "SELECT COUNT(*) FROM agg");
     check("DuckDB agg groups", StreamViewSql.count(duck, "SELECT COUNT(*) FROM agg"), groups);
     results.note("aggregate: " + n + " records into " + groups + " groups");
-    results.add("2 aggregate", "records/s", Better.HIGHER, n / ours, "DuckDB upsert per batch", n / duckSeconds,
+    results.add("2 aggregate", "records/s (best of 2)", Better.HIGHER, n / ours, "DuckDB upsert per batch", n / duckSeconds,
         Results.target("≥ 1M records/s", n / ours >= 1_000_000));
   }
 
