@@ -71,14 +71,17 @@ public final class BenchMain {
       }
     }
     Path scratch = Files.createTempDirectory("streamview-bench");
-    ProcessBenches p = new ProcessBenches(size, results, scratch);
-    if (only.contains("5")) {
-      p.memory();
+    try {
+      ProcessBenches p = new ProcessBenches(size, results, scratch);
+      if (only.contains("5")) {
+        p.memory();
+      }
+      if (only.contains("6")) {
+        p.coldStart();
+      }
+    } finally {
+      ProcessBenches.delete(scratch);
     }
-    if (only.contains("6")) {
-      p.coldStart();
-    }
-    ProcessBenches.delete(scratch);
     double seconds = (System.nanoTime() - t0) / 1e9;
     String header = String.format(Locale.ROOT, "# StreamView benchmark results (size %s)%n%n"
             + "Run %s, %.0f s in all. Machine: %d cores, %s %s, Java %s, max heap %d MiB; load average %.2f at the "
