@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The refresher process the crash tests start and kill. {@code CrashRefresher loop URL VIEW…}: opens the database,
  * prints {@code READY}, then refreshes every view over and over, one thread (and connection) per view, until it is
- * killed. {@code CrashRefresher run URL SQL…}: runs the statements in order, prints {@code DONE} and exits.
+ * killed. {@code CrashRefresher run URL SQL…}: runs the statements in order, prints the hosts other than the loopback
+ * that the process resolved or connected to ({@link HostWatch}), then {@code DONE}, and exits.
  */
 public final class CrashRefresher {
 
@@ -22,12 +23,14 @@ public final class CrashRefresher {
     String url = args[1];
     List<String> rest = List.of(args).subList(2, args.length);
     if (mode.equals("run")) {
+      HostWatch hosts = HostWatch.install();
       try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
         for (String sql : rest) {
           s.execute(sql);
         }
         System.out.println("analytics=" + System.getProperty("chronicle.analytics.disable"));
       }
+      System.out.println("hosts=" + hosts.remoteHosts());
       System.out.println("DONE");
       return;
     }

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * database creates — catalog, positions, Chronicle map files, open markers, commit journals, lock files — is 0600
  * and every directory 0700, while open and after close. A JVM started with a temporary {@code HOME}, without
  * {@code -Dchronicle.analytics.disable}, opens and uses Chronicle maps through the driver and leaves no
- * {@code .chronicle.analytics.*} file: the driver switches Chronicle's analytics off itself.
+ * {@code .chronicle.analytics.*} file and resolves no host name but the loopback's (a security manager in the child
+ * records every lookup and connect): the driver switches Chronicle's analytics off itself.
  */
 @WithKinesis
 class DatabaseFilesTest {
@@ -70,6 +71,8 @@ class DatabaseFilesTest {
         "SELECT COUNT(*) FROM t");
     assertEquals(0, child.await(180), child.output());
     assertTrue(child.output().contains("analytics=true"), child.output());
+    assertTrue(child.output().contains("hosts=[]"), "no host but the loopback resolved or connected to: "
+        + child.output());
     assertTrue(child.output().contains("DONE"), child.output());
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir)) {

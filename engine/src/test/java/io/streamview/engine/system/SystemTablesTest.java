@@ -178,7 +178,8 @@ class SystemTablesTest {
     MaterializedViewDef base = TestDatabases.view("base", false);
     TestDatabases.put(db, base);
     MaterializedViewDef nested = new MaterializedViewDef("public", "nested", "SELECT * FROM base", base.columns(),
-        "public", "base", false, true, null, List.of(), List.of(), "mv_nested", Instant.now());
+        null, null, false, true, null, List.of(), List.of(), "mv_nested", Instant.now(),
+        List.of("public.base", "public.t"));
     TestDatabases.put(db, nested);
     List<Object[]> deps = rows("stv_mv_deps");
     assertEquals(1, deps.size());
