@@ -58,6 +58,10 @@ class IamRoleTest {
    * use asks STS again: a later refusal is seen by the next REFRESH.
    */
   private void stubAssumeRole(String roleArn, String key) {
+    stubAssumeRole(roleArn, key, Instant.now().plus(30, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private void stubAssumeRole(String roleArn, String key, Instant expiration) {
     sts.stubFor(post(urlEqualTo("/"))
         .withFormParam("Action", equalTo("AssumeRole"))
         .withFormParam("RoleArn", equalTo(roleArn))
@@ -67,8 +71,7 @@ class IamRoleTest {
                 + "<AccessKeyId>" + key + "</AccessKeyId>"
                 + "<SecretAccessKey>" + ROLE_SECRET + "</SecretAccessKey>"
                 + "<SessionToken>" + TOKEN + "</SessionToken>"
-                + "<Expiration>" + Instant.now().plus(30, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS)
-                + "</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAEXAMPLE:s</AssumedRoleId>"
+                + "<Expiration>" + expiration + "</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAEXAMPLE:s</AssumedRoleId>"
                 + "<Arn>arn:aws:sts::123456789012:assumed-role/x/s</Arn></AssumedRoleUser>"
                 + "</AssumeRoleResult><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata>"
                 + "</AssumeRoleResponse>")));
@@ -132,7 +135,9 @@ class IamRoleTest {
   @Test
   void aRefusedRoleFailsTheRefreshWith42501AndLeavesTheView(KinesisEndpoint endpoint, KinesisTestStreams streams)
       throws Exception {
-    stubAssumeRole(ROLE_A, "ASIAROLEA000EXAMPLE1");
+    // credentials that expire at once: the refused refresh below must ask STS again rather than use cached ones
+    Instant expiration = Instant.now().plus(2, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+    stubAssumeRole(ROLE_A, "ASIAROLEA000EXAMPLE1", expiration);
     String stream = streams.create("sts-denied", 1);
     streams.putStrings(stream, "{\"n\":1}", "{\"n\":2}");
     try (Connection c = DriverManager.getConnection(url(endpoint)); Statement s = c.createStatement()) {
@@ -144,6 +149,10 @@ class IamRoleTest {
 
       sts.resetMappings();
       stubAccessDenied(ROLE_A);
+      long untilExpired = java.time.Duration.between(Instant.now(), expiration).toMillis() + 1500;
+      if (untilExpired > 0) {
+        Thread.sleep(untilExpired); // the role's credentials have expired: the next call must assume it again
+      }
       streams.putStrings(stream, "{\"n\":3}");
       SQLException e = assertThrows(SQLException.class, () -> s.execute("REFRESH MATERIALIZED VIEW mv"));
       assertEquals("42501", e.getSQLState(), e.getMessage());
