@@ -29,23 +29,38 @@ final class BoundaryHandler implements InvocationHandler {
   private final Object target;
   private final Class<?> iface;
   private final ConnectionState state;
+  /** The SQL text of a prepared statement, else null. */
+  private final String sql;
   /** The update count of the last UPDATE run through this statement, or -1. */
   private long updateCount = -1;
 
   BoundaryHandler(Object target, Class<?> iface, ConnectionState state) {
+    this(target, iface, state, null);
+  }
+
+  private BoundaryHandler(Object target, Class<?> iface, ConnectionState state, String sql) {
     this.target = target;
     this.iface = iface;
     this.state = state;
+    this.sql = sql;
+  }
+
+  private String describe(Object proxy) {
+    if (iface == Connection.class) {
+      return state.toString();
+    }
+    return "StreamView" + iface.getSimpleName() + (sql != null ? "[" + ParameterIndexes.abbreviate(sql) + "]"
+        : "@" + Integer.toHexString(System.identityHashCode(proxy)));
   }
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    Object common = ProxyMethods.answer(proxy, method, args, target, iface == Connection.class ? state.toString()
-        : "StreamView" + iface.getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(proxy)));
+    Object common = ProxyMethods.answer(proxy, method, args, target, describe(proxy));
     if (common != ProxyMethods.NOT_HANDLED) {
       return common;
     }
     try {
+      OpenObjects.require(state, iface, target, method, describe(proxy));
       if (iface == Connection.class) {
         if (name.equals("close")) {
           state.close();
@@ -110,8 +125,15 @@ final class BoundaryHandler implements InvocationHandler {
         state.syncSchemas();
       }
       Object result = method.invoke(target, args);
-      return wrapResult(method, result, proxy);
+      return wrapResult(method, result, proxy, args);
     } catch (InvocationTargetException e) {
+      if (sql != null && name.startsWith("set") && args != null && args.length > 0 && args[0] instanceof Integer i
+          && target instanceof PreparedStatement ps) {
+        SQLException outOfRange = ParameterIndexes.check(ps, i, sql);
+        if (outOfRange != null) {
+          throw outOfRange;
+        }
+      }
       throw SqlExceptionMapper.toSqlException(e.getCause());
     } catch (java.sql.SQLClientInfoException e) {
       throw e; // what setClientInfo may throw, as it is
@@ -134,7 +156,8 @@ final class BoundaryHandler implements InvocationHandler {
     return name.startsWith("execute") || name.equals("getMetaData") || name.equals("createStatement");
   }
 
-  private Object wrapResult(Method method, Object result, Object proxy) {
+  private Object wrapResult(Method method, Object result, Object proxy, Object[] args) {
+    String text = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
     if (result == null) {
       return null;
     }
@@ -143,10 +166,10 @@ final class BoundaryHandler implements InvocationHandler {
       return state.proxy();
     }
     if (rt == CallableStatement.class) {
-      return wrap(result, CallableStatement.class);
+      return wrap(result, CallableStatement.class, text);
     }
     if (rt == PreparedStatement.class) {
-      return wrap(result, PreparedStatement.class);
+      return wrap(result, PreparedStatement.class, text);
     }
     if (rt == Statement.class) {
       if (iface == Statement.class || iface == PreparedStatement.class || iface == CallableStatement.class) {
@@ -165,7 +188,11 @@ final class BoundaryHandler implements InvocationHandler {
   }
 
   private Object wrap(Object target, Class<?> type) {
+    return wrap(target, type, null);
+  }
+
+  private Object wrap(Object target, Class<?> type, String text) {
     return Proxy.newProxyInstance(BoundaryHandler.class.getClassLoader(), new Class<?>[] {type},
-        new BoundaryHandler(target, type, state));
+        new BoundaryHandler(target, type, state, text));
   }
 }

@@ -49,6 +49,8 @@ final class DeferredDdlStatement implements InvocationHandler {
       return common;
     }
     try {
+      OpenObjects.require(state, PreparedStatement.class, statement, method,
+          "StreamViewPreparedStatement[" + ParameterIndexes.abbreviate(sql) + "]");
       boolean noArgs = args == null || args.length == 0;
       switch (name) {
         case "execute":
@@ -100,8 +102,7 @@ final class DeferredDdlStatement implements InvocationHandler {
           return state.proxy();
         default:
           if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
-            throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE,
-                "parameter index " + i + " is out of range: the statement " + abbreviate(sql) + " has no parameters");
+            throw ParameterIndexes.outOfRange(i, 0, sql);
           }
       }
       return method.invoke(statement, args);

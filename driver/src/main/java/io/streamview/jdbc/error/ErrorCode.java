@@ -33,6 +33,9 @@ public enum ErrorCode {
   STORAGE_ERROR("58030", "storage error in %s: %s"),
   CATALOG_CORRUPT("XX001", "%s"),
   QUERY_CANCELED("57014", "%s"),
+  CONNECTION_CLOSED("08003", "%s"),
+  OBJECT_CLOSED("55000", "%s"),
+  PARAMETER_INDEX_OUT_OF_RANGE("07009", "%s"),
   CASCADE_REFRESH_FAILED("55000", "Cascade refresh failed because materialized view %s was not refreshed. "
       + "%s was left as it was; the cause: %s"),
   INTERNAL_ERROR("XX000", "internal error: %s; please report it with the statement that caused it");

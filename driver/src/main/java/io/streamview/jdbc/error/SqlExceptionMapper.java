@@ -26,7 +26,8 @@ public final class SqlExceptionMapper {
 
   private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found(?: within '([^']*)')?");
   private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
-  private static final Pattern CALCITE_POSITION = Pattern.compile("^From line \\d+, column \\d+ to line \\d+, column \\d+: ");
+  private static final Pattern CALCITE_POSITION = Pattern.compile(
+      "^(?:From line \\d+, column \\d+ to line \\d+, column \\d+|At line \\d+, column \\d+): ");
 
   private SqlExceptionMapper() {
   }
