@@ -1,5 +1,6 @@
 package io.streamview.jdbc.boundary;
 
+import io.streamview.jdbc.cancel.StatementCancellation;
 import io.streamview.jdbc.error.SqlExceptionMapper;
 import io.streamview.jdbc.meta.StreamViewMetaData;
 
@@ -31,18 +32,25 @@ final class BoundaryHandler implements InvocationHandler {
   private final ConnectionState state;
   /** The SQL text of a prepared statement, else null. */
   private final String sql;
+  /** A statement's executions (cancel, query timeout), else null. */
+  private final Executions executions;
+  /** A result set's execution: once canceled, no further row; else null. */
+  private final StatementCancellation execution;
   /** The update count of the last UPDATE run through this statement, or -1. */
   private long updateCount = -1;
 
   BoundaryHandler(Object target, Class<?> iface, ConnectionState state) {
-    this(target, iface, state, null);
+    this(target, iface, state, null, null);
   }
 
-  private BoundaryHandler(Object target, Class<?> iface, ConnectionState state, String sql) {
+  private BoundaryHandler(Object target, Class<?> iface, ConnectionState state, String sql,
+                          StatementCancellation execution) {
     this.target = target;
     this.iface = iface;
     this.state = state;
     this.sql = sql;
+    this.executions = Statement.class.isAssignableFrom(iface) ? new Executions() : null;
+    this.execution = execution;
   }
 
   private String describe(Object proxy) {
@@ -59,6 +67,50 @@ final class BoundaryHandler implements InvocationHandler {
     if (common != ProxyMethods.NOT_HANDLED) {
       return common;
     }
+    if (executions != null) {
+      switch (name) {
+        case "cancel" -> {
+          OpenObjects.require(state, iface, target, method, describe(proxy));
+          executions.cancel();
+          return null;
+        }
+        case "close" -> executions.close();
+        default -> {
+          if (name.startsWith("execute")) {
+            return execute(proxy, method, args);
+          }
+        }
+      }
+    }
+    if (execution != null && name.equals("next") && execution.isCanceled()) {
+      throw SqlExceptionMapper.toSqlException(Executions.canceled(execution, "the query"));
+    }
+    return dispatch(proxy, method, args);
+  }
+
+  /** A statement's execute method, with a fresh cancellation made current for the DDL it may run. */
+  private Object execute(Object proxy, Method method, Object[] args) throws Throwable {
+    int timeout = 0;
+    try {
+      timeout = ((Statement) target).getQueryTimeout();
+    } catch (SQLException e) {
+      // closed: dispatch reports it
+    }
+    StatementCancellation token = executions.start(timeout);
+    try (StatementCancellation.Scope scope = StatementCancellation.enter(token)) {
+      Object result = dispatch(proxy, method, args);
+      if (token.isCanceled()) {
+        if (result instanceof ResultSet rs) {
+          rs.close();
+        }
+        throw SqlExceptionMapper.toSqlException(Executions.canceled(token, describe(proxy)));
+      }
+      return result;
+    }
+  }
+
+  private Object dispatch(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
     try {
       OpenObjects.require(state, iface, target, method, describe(proxy));
       if (iface == Connection.class) {
@@ -192,7 +244,8 @@ final class BoundaryHandler implements InvocationHandler {
   }
 
   private Object wrap(Object target, Class<?> type, String text) {
+    StatementCancellation of = type == ResultSet.class && executions != null ? executions.running() : null;
     return Proxy.newProxyInstance(BoundaryHandler.class.getClassLoader(), new Class<?>[] {type},
-        new BoundaryHandler(target, type, state, text));
+        new BoundaryHandler(target, type, state, text, of));
   }
 }

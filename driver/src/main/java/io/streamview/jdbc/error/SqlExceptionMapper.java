@@ -69,11 +69,56 @@ public final class SqlExceptionMapper {
       if (c instanceof NumberFormatException) {
         return of(ErrorCode.DATA_EXCEPTION, c, "invalid number: " + c.getMessage());
       }
+      if (c instanceof IllegalArgumentException && String.valueOf(c.getMessage()).contains("due to overflow")) {
+        return of(ErrorCode.NUMERIC_OUT_OF_RANGE, c, abbreviate(c.getMessage())
+            + "; DECIMAL holds at most 38 digits, BIGINT at most 19");
+      }
+      String function = c instanceof IndexOutOfBoundsException ? operatorClass(c) : null;
+      if (function != null) {
+        return of(ErrorCode.UNDEFINED_FUNCTION, c, "wrong number of arguments to " + function
+            + "; check the function's arguments (see docs/sql.md for the supported functions)");
+      }
+      if (c instanceof IndexOutOfBoundsException && calledFrom(c, "validateInsert")) {
+        return of(ErrorCode.SYNTAX_ERROR, c, "INSERT has more expressions than target columns; "
+            + "give as many values as the table (or the column list) has columns");
+      }
     }
     return null;
   }
 
+  /** Whether {@code method} of Calcite's validator is on the stack where {@code t} was thrown. */
+  private static boolean calledFrom(Throwable t, String method) {
+    for (StackTraceElement e : t.getStackTrace()) {
+      if (e.getMethodName().equals(method) && e.getClassName().startsWith("org.apache.calcite.sql.validate.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The SQL name of the Calcite function whose code threw {@code t} (SqlCoalesceFunction: COALESCE), or null. */
+  private static String operatorClass(Throwable t) {
+    for (StackTraceElement e : t.getStackTrace()) {
+      String c = e.getClassName();
+      if (c.startsWith("org.apache.calcite.sql.fun.Sql") && c.endsWith("Function")) {
+        String simple = c.substring(c.lastIndexOf('.') + 4, c.length() - "Function".length());
+        return simple.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 120) + "…" + s.substring(s.length() - 60);
+  }
+
   private static SQLException mapOne(Throwable c) {
+    if (c instanceof SQLException s && s.getSQLState() == null) {
+      SQLException avatica = avatica(s);
+      if (avatica != null) {
+        return avatica;
+      }
+    }
     if (c instanceof StreamViewException e) {
       return new SQLException(e.getMessage(), e.code().sqlState(), e);
     }
@@ -120,6 +165,21 @@ public final class SqlExceptionMapper {
     return null;
   }
 
+  /** Avatica's own refusals, which carry no SQLState. */
+  private static SQLException avatica(SQLException s) {
+    String m = String.valueOf(s.getMessage());
+    if (m.equals("Statement did not return a result set")) {
+      return of(ErrorCode.VALIDATION_ERROR, s, "the statement returns no result set; use execute() or executeUpdate()");
+    }
+    if (m.startsWith("parameter ordinal") && m.endsWith("out of range")) {
+      return of(ErrorCode.PARAMETER_INDEX_OUT_OF_RANGE, s, m.replace("parameter ordinal", "parameter index"));
+    }
+    if (m.equals("Statement canceled") || m.startsWith("Statement canceled")) {
+      return of(ErrorCode.QUERY_CANCELED, s, "the statement was canceled (Statement.cancel() or its query timeout)");
+    }
+    return null;
+  }
+
   /** The plan node Calcite found no implementation for, from its "not enough rules" message. */
   private static String unplannable(String message) {
     String m = String.valueOf(message);
@@ -146,6 +206,9 @@ public final class SqlExceptionMapper {
     if (msg.startsWith("No match found for function signature")) {
       return of(ErrorCode.UNDEFINED_FUNCTION, e, msg + where
           + "; check the function name and argument types (see docs/sql.md for the supported functions)");
+    }
+    if (msg.startsWith("Cast function cannot convert value")) {
+      return of(ErrorCode.CANNOT_COERCE, e, msg + where);
     }
     if (msg.contains("not be null") || msg.contains("NOT NULL")) {
       return of(ErrorCode.NOT_NULL_VIOLATION, e, msg + where);
