@@ -20,6 +20,7 @@ public enum ErrorCode {
   FEATURE_NOT_SUPPORTED("0A000", "%s"),
   INVALID_PARAMETER_VALUE("22023", "%s"),
   DATA_EXCEPTION("22000", "%s"),
+  CHARACTER_NOT_IN_REPERTOIRE("22021", "%s"),
   NUMERIC_OUT_OF_RANGE("22003", "%s"),
   DIVISION_BY_ZERO("22012", "division by zero"),
   NOT_NULL_VIOLATION("23502", "%s"),

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public final class SqlExceptionMapper {
 
   private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found(?: within '([^']*)')?");
+  private static final Pattern ENCODE_FAILED = Pattern.compile("^Failed to encode '(.*)' in character set '([^']*)'$",
+      Pattern.DOTALL);
   private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
   private static final Pattern CALCITE_POSITION = Pattern.compile(
       "^(?:From line \\d+, column \\d+ to line \\d+, column \\d+|At line \\d+, column \\d+): ");
@@ -73,6 +75,15 @@ public final class SqlExceptionMapper {
         return of(ErrorCode.NUMERIC_OUT_OF_RANGE, c, abbreviate(c.getMessage())
             + "; DECIMAL holds at most 38 digits, BIGINT at most 19");
       }
+      if (c instanceof UnsupportedOperationException && calledFrom(c, "org.apache.calcite.")) {
+        return of(ErrorCode.FEATURE_NOT_SUPPORTED, c, "StreamView cannot run this construct: "
+            + abbreviate(String.valueOf(c.getMessage()).replaceFirst("^class [\\w.$]+: ", "").replace("`", "\""))
+            + "; rewrite the statement without it (e.g. TABLE t as SELECT * FROM t)");
+      }
+      if (c instanceof org.apache.calcite.runtime.CalciteException && !(c instanceof CalciteContextException)
+          && c.getCause() == null) {
+        return of(ErrorCode.VALIDATION_ERROR, c, abbreviate(String.valueOf(c.getMessage())));
+      }
       String function = c instanceof IndexOutOfBoundsException ? operatorClass(c) : null;
       if (function != null) {
         return of(ErrorCode.UNDEFINED_FUNCTION, c, "wrong number of arguments to " + function
@@ -86,9 +97,16 @@ public final class SqlExceptionMapper {
     return null;
   }
 
-  /** Whether {@code method} of Calcite's validator is on the stack where {@code t} was thrown. */
+  /**
+   * Whether {@code method} of Calcite's validator is on the stack where {@code t} was thrown; a name ending in "."
+   * is a package: whether {@code t} was thrown in it (its top frame).
+   */
   private static boolean calledFrom(Throwable t, String method) {
-    for (StackTraceElement e : t.getStackTrace()) {
+    StackTraceElement[] stack = t.getStackTrace();
+    if (method.endsWith(".")) {
+      return stack.length > 0 && stack[0].getClassName().startsWith(method);
+    }
+    for (StackTraceElement e : stack) {
       if (e.getMethodName().equals(method) && e.getClassName().startsWith("org.apache.calcite.sql.validate.")) {
         return true;
       }
@@ -113,6 +131,7 @@ public final class SqlExceptionMapper {
   }
 
   private static SQLException mapOne(Throwable c) {
+    Matcher m;
     if (c instanceof SQLException s && s.getSQLState() == null) {
       SQLException avatica = avatica(s);
       if (avatica != null) {
@@ -154,6 +173,12 @@ public final class SqlExceptionMapper {
     }
     if (c instanceof SqlParseException e) {
       return of(ErrorCode.SYNTAX_ERROR, e, firstLine(e.getMessage()));
+    }
+    if (c instanceof org.apache.calcite.runtime.CalciteException e
+        && (m = ENCODE_FAILED.matcher(String.valueOf(e.getMessage()))).find()) {
+      return of(ErrorCode.CHARACTER_NOT_IN_REPERTOIRE, e, "the string literal '" + abbreviate(m.group(1))
+          + "' has characters outside " + m.group(2) + ", which is all a literal in SQL text may hold; "
+          + "pass the text as a parameter (PreparedStatement.setString) instead");
     }
     if (c instanceof CalciteContextException e) {
       return validation(e);
