@@ -36,6 +36,7 @@ final class BoundaryHandler implements InvocationHandler {
   private final Executions executions;
   /** A result set's execution: once canceled, no further row; else null. */
   private final StatementCancellation execution;
+  private String description;
   /** The update count of the last UPDATE run through this statement, or -1. */
   private long updateCount = -1;
 
@@ -53,12 +54,18 @@ final class BoundaryHandler implements InvocationHandler {
     this.execution = execution;
   }
 
+  /** How messages and toString name the object (a handler serves one proxy, so it is computed once). */
   private String describe(Object proxy) {
     if (iface == Connection.class) {
       return state.toString();
     }
-    return "StreamView" + iface.getSimpleName() + (sql != null ? "[" + ParameterIndexes.abbreviate(sql) + "]"
-        : "@" + Integer.toHexString(System.identityHashCode(proxy)));
+    String d = description;
+    if (d == null) {
+      d = "StreamView" + iface.getSimpleName() + (sql != null ? "[" + ParameterIndexes.abbreviate(sql) + "]"
+          : "@" + Integer.toHexString(System.identityHashCode(proxy)));
+      description = d;
+    }
+    return d;
   }
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
