@@ -77,7 +77,11 @@ final class BoundaryHandler implements InvocationHandler {
     if (executions != null) {
       switch (name) {
         case "cancel" -> {
-          OpenObjects.require(state, iface, target, method, describe(proxy));
+          try {
+            OpenObjects.require(state, iface, target, method, describe(proxy));
+          } catch (RuntimeException e) {
+            throw SqlExceptionMapper.toSqlException(e);
+          }
           executions.cancel();
           return null;
         }

@@ -12,6 +12,7 @@ public enum ErrorCode {
   UNDEFINED_COLUMN("42703", "%s"),
   UNDEFINED_FUNCTION("42883", "%s"),
   CANNOT_COERCE("42846", "%s"),
+  DATATYPE_MISMATCH("42804", "%s"),
   DUPLICATE_TABLE("42P07", "relation \"%s\" already exists; choose another name or drop it first"),
   DUPLICATE_SCHEMA("42P06", "schema \"%s\" already exists; use CREATE EXTERNAL SCHEMA IF NOT EXISTS or drop it first"),
   WRONG_OBJECT_TYPE("42809", "\"%s\" is %s; use %s"),

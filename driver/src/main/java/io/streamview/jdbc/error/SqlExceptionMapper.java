@@ -75,6 +75,15 @@ public final class SqlExceptionMapper {
         return of(ErrorCode.NUMERIC_OUT_OF_RANGE, c, abbreviate(c.getMessage())
             + "; DECIMAL holds at most 38 digits, BIGINT at most 19");
       }
+      if (c instanceof AssertionError && calledFrom(c, "org.apache.calcite.sql.validate.implicit.")) {
+        return of(ErrorCode.DATATYPE_MISMATCH, c, "the types of the expressions cannot be reconciled (Calcite's "
+            + "implicit type coercion failed); add explicit CASTs so that compared and combined values have one type");
+      }
+      if (c instanceof AssertionError && calledFrom(c, "org.apache.calcite.sql.")) {
+        return of(ErrorCode.VALIDATION_ERROR, c, "Calcite's validator could not handle the statement ("
+            + c.getStackTrace()[0].getClassName().replaceFirst(".*\\.", "") + "." + c.getStackTrace()[0].getMethodName()
+            + "); simplify the expression or add explicit CASTs");
+      }
       if (c instanceof UnsupportedOperationException && calledFrom(c, "org.apache.calcite.")) {
         return of(ErrorCode.FEATURE_NOT_SUPPORTED, c, "StreamView cannot run this construct: "
             + abbreviate(String.valueOf(c.getMessage()).replaceFirst("^class [\\w.$]+: ", "").replace("`", "\""))

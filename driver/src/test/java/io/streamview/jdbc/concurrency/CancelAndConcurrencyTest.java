@@ -38,13 +38,15 @@ class CancelAndConcurrencyTest {
 
   private static final int SHARDS = 4;
   private static final int RECORDS = 8_000;
+  private static final int TIMEOUT_SHARDS = 16;
+  private static final int TIMEOUT_RECORDS = 16_000;
 
   private static String url(KinesisEndpoint endpoint, String name) {
     return "jdbc:streamview:mem:" + name + System.nanoTime() + endpoint.jdbcProperties() + ";refreshParallelism=1";
   }
 
-  private static String fill(KinesisTestStreams streams, String prefix, int records) {
-    String stream = streams.create(prefix, SHARDS);
+  private static String fill(KinesisTestStreams streams, String prefix, int shards, int records) {
+    String stream = streams.create(prefix, shards);
     List<byte[]> payloads = new ArrayList<>();
     for (int i = 0; i < records; i++) {
       payloads.add(("{\"i\":" + i + ",\"pad\":\"" + "x".repeat(40) + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -75,15 +77,15 @@ class CancelAndConcurrencyTest {
   }
 
   /** What the stream holds per shard, from a complete refresh of a second view. */
-  private static void assertPrefixThenComplete(Connection c, String view, String stream, Map<String, Long> after)
-      throws SQLException {
+  private static void assertPrefixThenComplete(Connection c, String view, String stream, int records,
+                                               Map<String, Long> after) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE MATERIALIZED VIEW whole_" + view + " AS SELECT shard_id, sequence_number FROM kds.\""
           + stream + "\"");
       s.execute("REFRESH MATERIALIZED VIEW whole_" + view);
     }
     Map<String, Long> whole = perShard(c, "whole_" + view);
-    assertEquals(RECORDS, whole.values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(records, whole.values().stream().mapToLong(Long::longValue).sum());
     after.forEach((shard, n) -> assertEquals(whole.get(shard), n,
         "shard " + shard + " holds a committed batch whole, or nothing"));
     assertTrue(after.size() < whole.size(), "the cancel stopped the refresh before every shard was read: " + after);
@@ -91,13 +93,13 @@ class CancelAndConcurrencyTest {
       s.execute("REFRESH MATERIALIZED VIEW " + view);
     }
     assertEquals(whole, perShard(c, view), "the next refresh completes: no loss, no duplicates");
-    assertEquals(RECORDS, count(c, "SELECT count(*) FROM " + view));
+    assertEquals(records, count(c, "SELECT count(*) FROM " + view));
   }
 
   @Test
   void cancelFromAnotherThreadStopsARefreshAtABatchBoundary(KinesisEndpoint endpoint, KinesisTestStreams streams)
       throws Exception {
-    String stream = fill(streams, "cancel", RECORDS);
+    String stream = fill(streams, "cancel", SHARDS, RECORDS);
     String url = url(endpoint, "cancel");
     try (Connection c = DriverManager.getConnection(url); Connection watcher = DriverManager.getConnection(url);
          Statement s = c.createStatement()) {
@@ -108,7 +110,7 @@ class CancelAndConcurrencyTest {
       Thread canceller = new Thread(() -> {
         try {
           while (count(watcher, "SELECT count(*) FROM v") == 0) {
-            Thread.onSpinWait(); // the first batch is committed once rows show
+            Thread.sleep(10); // the first batch is committed once rows show
           }
           s.cancel();
         } catch (Throwable t) {
@@ -124,7 +126,7 @@ class CancelAndConcurrencyTest {
           e.getMessage());
       Map<String, Long> after = perShard(c, "v");
       assertFalse(after.isEmpty(), "the batch committed before the cancel is kept");
-      assertPrefixThenComplete(c, "v", stream, after);
+      assertPrefixThenComplete(c, "v", stream, RECORDS, after);
       assertTrue(s.execute("SELECT count(*) FROM v"), "the canceled statement runs again");
     }
   }
@@ -132,7 +134,8 @@ class CancelAndConcurrencyTest {
   @Test
   void queryTimeoutStopsARefreshAtABatchBoundary(KinesisEndpoint endpoint, KinesisTestStreams streams)
       throws Exception {
-    String stream = fill(streams, "timeout", RECORDS);
+    // 16 shards read one at a time, so that the refresh takes well over the 1 s timeout
+    String stream = fill(streams, "timeout", TIMEOUT_SHARDS, TIMEOUT_RECORDS);
     try (Connection c = DriverManager.getConnection(url(endpoint, "timeout"))) {
       try (Statement s = c.createStatement()) {
         s.execute("CREATE EXTERNAL SCHEMA kds FROM KINESIS IAM_ROLE default");
@@ -144,7 +147,7 @@ class CancelAndConcurrencyTest {
         assertEquals("57014", e.getSQLState(), e.getMessage());
         assertTrue(e.getMessage().contains("query timeout of 1 s"), e.getMessage());
       }
-      assertPrefixThenComplete(c, "t", stream, perShard(c, "t"));
+      assertPrefixThenComplete(c, "t", stream, TIMEOUT_RECORDS, perShard(c, "t"));
     }
   }
 
