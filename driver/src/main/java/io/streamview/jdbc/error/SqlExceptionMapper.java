@@ -84,6 +84,12 @@ public final class SqlExceptionMapper {
             + c.getStackTrace()[0].getClassName().replaceFirst(".*\\.", "") + "." + c.getStackTrace()[0].getMethodName()
             + "); simplify the expression or add explicit CASTs");
       }
+      if (c instanceof AssertionError && calledFrom(c, "org.apache.calcite.")) {
+        return of(ErrorCode.FEATURE_NOT_SUPPORTED, c, "StreamView cannot run this statement: Calcite's "
+            + c.getStackTrace()[0].getClassName().replaceFirst(".*\\.", "") + "." + c.getStackTrace()[0].getMethodName()
+            + " refused it" + (c.getMessage() != null ? " (" + abbreviate(c.getMessage()) + ")" : "")
+            + "; rewrite it more simply (e.g. without a subquery inside a cast or deeply nested expressions)");
+      }
       if (c instanceof UnsupportedOperationException && calledFrom(c, "org.apache.calcite.")) {
         return of(ErrorCode.FEATURE_NOT_SUPPORTED, c, "StreamView cannot run this construct: "
             + abbreviate(String.valueOf(c.getMessage()).replaceFirst("^class [\\w.$]+: ", "").replace("`", "\""))
