@@ -73,7 +73,7 @@ class JdbcBehaviourTest {
       assertFalse(create.execute());
       assertEquals(0, create.getParameterMetaData().getParameterCount());
       SQLException noParams = assertThrows(SQLException.class, () -> create.setInt(1, 1));
-      assertEquals("22023", noParams.getSQLState());
+      assertEquals("07009", noParams.getSQLState());
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO p VALUES (?, ?)")) {
         for (int i = 1; i <= 3; i++) {
           insert.setInt(1, i);

@@ -1,5 +1,6 @@
 package io.streamview.jdbc.boundary;
 
+import io.streamview.jdbc.cancel.StatementCancellation;
 import io.streamview.jdbc.error.SqlExceptionMapper;
 import io.streamview.jdbc.meta.StreamViewMetaData;
 
@@ -29,23 +30,100 @@ final class BoundaryHandler implements InvocationHandler {
   private final Object target;
   private final Class<?> iface;
   private final ConnectionState state;
+  /** The SQL text of a prepared statement, else null. */
+  private final String sql;
+  /** A statement's executions (cancel, query timeout), else null. */
+  private final Executions executions;
+  /** A result set's execution: once canceled, no further row; else null. */
+  private final StatementCancellation execution;
+  private String description;
   /** The update count of the last UPDATE run through this statement, or -1. */
   private long updateCount = -1;
 
   BoundaryHandler(Object target, Class<?> iface, ConnectionState state) {
+    this(target, iface, state, null, null);
+  }
+
+  private BoundaryHandler(Object target, Class<?> iface, ConnectionState state, String sql,
+                          StatementCancellation execution) {
     this.target = target;
     this.iface = iface;
     this.state = state;
+    this.sql = sql;
+    this.executions = Statement.class.isAssignableFrom(iface) ? new Executions() : null;
+    this.execution = execution;
+  }
+
+  /** How messages and toString name the object (a handler serves one proxy, so it is computed once). */
+  private String describe(Object proxy) {
+    if (iface == Connection.class) {
+      return state.toString();
+    }
+    String d = description;
+    if (d == null) {
+      d = "StreamView" + iface.getSimpleName() + (sql != null ? "[" + ParameterIndexes.abbreviate(sql) + "]"
+          : "@" + Integer.toHexString(System.identityHashCode(proxy)));
+      description = d;
+    }
+    return d;
   }
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    Object common = ProxyMethods.answer(proxy, method, args, target, iface == Connection.class ? state.toString()
-        : "StreamView" + iface.getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(proxy)));
+    Object common = ProxyMethods.answer(proxy, method, args, target, describe(proxy));
     if (common != ProxyMethods.NOT_HANDLED) {
       return common;
     }
+    if (executions != null) {
+      switch (name) {
+        case "cancel" -> {
+          try {
+            OpenObjects.require(state, iface, target, method, describe(proxy));
+          } catch (RuntimeException e) {
+            throw SqlExceptionMapper.toSqlException(e);
+          }
+          executions.cancel();
+          return null;
+        }
+        case "close" -> executions.close();
+        default -> {
+          if (name.startsWith("execute")) {
+            return execute(proxy, method, args);
+          }
+        }
+      }
+    }
+    if (execution != null && name.equals("next") && execution.isCanceled()) {
+      throw SqlExceptionMapper.toSqlException(Executions.canceled(execution, "the query"));
+    }
+    return dispatch(proxy, method, args);
+  }
+
+  /** A statement's execute method, with a fresh cancellation made current for the DDL it may run. */
+  private Object execute(Object proxy, Method method, Object[] args) throws Throwable {
+    int timeout = 0;
     try {
+      timeout = ((Statement) target).getQueryTimeout();
+    } catch (SQLException e) {
+      // closed: dispatch reports it
+    }
+    StatementCancellation token = executions.start(timeout);
+    try (StatementCancellation.Scope scope = StatementCancellation.enter(token)) {
+      Object result = dispatch(proxy, method, args);
+      if (token.isCanceled()) {
+        if (result instanceof ResultSet rs) {
+          rs.close();
+        }
+        throw SqlExceptionMapper.toSqlException(Executions.canceled(token, describe(proxy)));
+      }
+      return result;
+    }
+  }
+
+  private Object dispatch(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    try {
+      OpenObjects.require(state, iface, target, method, describe(proxy));
       if (iface == Connection.class) {
         if (name.equals("close")) {
           state.close();
@@ -110,8 +188,15 @@ final class BoundaryHandler implements InvocationHandler {
         state.syncSchemas();
       }
       Object result = method.invoke(target, args);
-      return wrapResult(method, result, proxy);
+      return wrapResult(method, result, proxy, args);
     } catch (InvocationTargetException e) {
+      if (sql != null && name.startsWith("set") && args != null && args.length > 0 && args[0] instanceof Integer i
+          && target instanceof PreparedStatement ps) {
+        SQLException outOfRange = ParameterIndexes.check(ps, i, sql);
+        if (outOfRange != null) {
+          throw outOfRange;
+        }
+      }
       throw SqlExceptionMapper.toSqlException(e.getCause());
     } catch (java.sql.SQLClientInfoException e) {
       throw e; // what setClientInfo may throw, as it is
@@ -134,7 +219,8 @@ final class BoundaryHandler implements InvocationHandler {
     return name.startsWith("execute") || name.equals("getMetaData") || name.equals("createStatement");
   }
 
-  private Object wrapResult(Method method, Object result, Object proxy) {
+  private Object wrapResult(Method method, Object result, Object proxy, Object[] args) {
+    String text = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
     if (result == null) {
       return null;
     }
@@ -143,10 +229,10 @@ final class BoundaryHandler implements InvocationHandler {
       return state.proxy();
     }
     if (rt == CallableStatement.class) {
-      return wrap(result, CallableStatement.class);
+      return wrap(result, CallableStatement.class, text);
     }
     if (rt == PreparedStatement.class) {
-      return wrap(result, PreparedStatement.class);
+      return wrap(result, PreparedStatement.class, text);
     }
     if (rt == Statement.class) {
       if (iface == Statement.class || iface == PreparedStatement.class || iface == CallableStatement.class) {
@@ -165,7 +251,12 @@ final class BoundaryHandler implements InvocationHandler {
   }
 
   private Object wrap(Object target, Class<?> type) {
+    return wrap(target, type, null);
+  }
+
+  private Object wrap(Object target, Class<?> type, String text) {
+    StatementCancellation of = type == ResultSet.class && executions != null ? executions.running() : null;
     return Proxy.newProxyInstance(BoundaryHandler.class.getClassLoader(), new Class<?>[] {type},
-        new BoundaryHandler(target, type, state));
+        new BoundaryHandler(target, type, state, text, of));
   }
 }

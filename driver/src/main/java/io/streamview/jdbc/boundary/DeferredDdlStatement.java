@@ -1,5 +1,6 @@
 package io.streamview.jdbc.boundary;
 
+import io.streamview.jdbc.cancel.StatementCancellation;
 import io.streamview.jdbc.error.ErrorCode;
 import io.streamview.jdbc.error.SqlExceptionMapper;
 import io.streamview.jdbc.error.StreamViewException;
@@ -24,6 +25,7 @@ final class DeferredDdlStatement implements InvocationHandler {
   private final ConnectionState state;
   private final Statement statement;
   private int batched;
+  private final Executions executions = new Executions();
 
   private DeferredDdlStatement(String sql, ConnectionState state, Statement statement) {
     this.sql = sql;
@@ -49,7 +51,18 @@ final class DeferredDdlStatement implements InvocationHandler {
       return common;
     }
     try {
+      OpenObjects.require(state, PreparedStatement.class, statement, method,
+          "StreamViewPreparedStatement[" + ParameterIndexes.abbreviate(sql) + "]");
       boolean noArgs = args == null || args.length == 0;
+      if (name.equals("cancel")) {
+        executions.cancel();
+        return null;
+      }
+      if (name.equals("close")) {
+        executions.close();
+      }
+      StatementCancellation token = name.startsWith("execute") ? executions.start(statement.getQueryTimeout()) : null;
+      try (StatementCancellation.Scope scope = token != null ? StatementCancellation.enter(token) : () -> { }) {
       switch (name) {
         case "execute":
           if (noArgs) {
@@ -100,9 +113,9 @@ final class DeferredDdlStatement implements InvocationHandler {
           return state.proxy();
         default:
           if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
-            throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE,
-                "parameter index " + i + " is out of range: the statement " + abbreviate(sql) + " has no parameters");
+            throw ParameterIndexes.outOfRange(i, 0, sql);
           }
+      }
       }
       return method.invoke(statement, args);
     } catch (InvocationTargetException e) {

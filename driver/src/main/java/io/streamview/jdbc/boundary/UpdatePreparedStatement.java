@@ -41,6 +41,7 @@ final class UpdatePreparedStatement implements InvocationHandler {
     }
     boolean noArgs = args == null || args.length == 0;
     try {
+      OpenObjects.require(state, PreparedStatement.class, select, method, "StreamViewPreparedStatement[UPDATE]");
       switch (name) {
         case "execute", "executeUpdate", "executeLargeUpdate":
           if (noArgs) {
@@ -75,6 +76,12 @@ final class UpdatePreparedStatement implements InvocationHandler {
       }
       return method.invoke(select, args);
     } catch (InvocationTargetException e) {
+      if (name.startsWith("set") && !noArgs && args[0] instanceof Integer i) {
+        java.sql.SQLException outOfRange = ParameterIndexes.check(select, i, command.selectSql());
+        if (outOfRange != null) {
+          throw outOfRange;
+        }
+      }
       throw SqlExceptionMapper.toSqlException(e.getCause());
     } catch (Throwable t) {
       throw SqlExceptionMapper.toSqlException(t);

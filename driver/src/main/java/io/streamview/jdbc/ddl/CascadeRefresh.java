@@ -30,7 +30,7 @@ final class CascadeRefresh {
   static void refreshDependencies(Database db, MaterializedViewDef mv, RefreshType type) {
     for (MaterializedViewDef dep : dependenciesInRefreshOrder(db.catalog().current(), mv)) {
       try {
-        RefreshHistory.run(db, dep, type, () -> Thread.currentThread().isInterrupted(),
+        RefreshHistory.run(db, dep, type, io.streamview.jdbc.cancel.StatementCancellation.current(),
             cancelled -> MaterializedViewCommands.refresh(db, dep, cancelled));
       } catch (RuntimeException e) {
         StreamViewException failed = new StreamViewException(ErrorCode.CASCADE_REFRESH_FAILED, e,

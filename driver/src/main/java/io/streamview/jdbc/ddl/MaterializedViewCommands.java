@@ -9,6 +9,7 @@ import io.streamview.engine.database.RefreshType;
 import io.streamview.engine.refresh.RefreshExecutor;
 import io.streamview.engine.refresh.RefreshResult;
 import io.streamview.engine.source.SourceConfig;
+import io.streamview.jdbc.cancel.StatementCancellation;
 import io.streamview.jdbc.error.ErrorCode;
 import io.streamview.jdbc.error.InternalSqlException;
 import io.streamview.jdbc.error.StreamViewException;
@@ -122,8 +123,14 @@ final class MaterializedViewCommands {
     if (node.cascade) {
       CascadeRefresh.refreshDependencies(db, mv, RefreshType.MANUAL);
     }
-    RefreshHistory.run(db, mv, RefreshType.MANUAL, () -> Thread.currentThread().isInterrupted(),
+    StatementCancellation cancel = StatementCancellation.current(); // Statement.cancel() and the query timeout
+    RefreshHistory.run(db, mv, RefreshType.MANUAL, cancel,
         cancelled -> refresh(db, mv, cancelled)); // recorded for the refresh system views
+    if (cancel.isCanceled()) {
+      throw new StreamViewException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request: REFRESH "
+          + "MATERIALIZED VIEW " + mv.name() + " was canceled by " + cancel.reason() + "; the batches read before "
+          + "it stopped are committed in the view, and the next REFRESH reads on from there");
+    }
   }
 
   /** One refresh of {@code mv}: REFRESH MATERIALIZED VIEW's, and the auto-refresh threads' (AutoRefreshCommands). */

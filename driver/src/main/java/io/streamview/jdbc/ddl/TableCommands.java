@@ -104,7 +104,16 @@ final class TableCommands {
     if (type.equals("TIMESTAMP") || type.equals("TIMESTAMPTZ") || type.equals("TIME") || type.equals("TIMETZ")) {
       precision = -1;
     }
-    return new ColumnDef(name, type, precision, scale, nullable);
+    ColumnDef def = new ColumnDef(name, type, precision, scale, nullable);
+    try {
+      io.streamview.engine.table.RedshiftTypes.toRelType(
+          new org.apache.calcite.sql.type.SqlTypeFactoryImpl(org.apache.calcite.rel.type.RelDataTypeSystem.DEFAULT), def);
+    } catch (IllegalArgumentException e) { // a type the storage cannot hold: refused now, not at the first query
+      throw new StreamViewException(ErrorCode.FEATURE_NOT_SUPPORTED, "column \"" + name + "\": type " + type
+          + " is not supported; use SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE PRECISION, BOOLEAN, CHAR, "
+          + "VARCHAR, DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ, VARBYTE or SUPER");
+    }
+    return def;
   }
 
   private static List<ColumnDef> queryColumns(Database db, ObjectNames.Local name, String querySql) {

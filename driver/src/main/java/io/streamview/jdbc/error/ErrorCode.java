@@ -11,6 +11,8 @@ public enum ErrorCode {
   UNDEFINED_SCHEMA("3F000", "schema \"%s\" does not exist"),
   UNDEFINED_COLUMN("42703", "%s"),
   UNDEFINED_FUNCTION("42883", "%s"),
+  CANNOT_COERCE("42846", "%s"),
+  DATATYPE_MISMATCH("42804", "%s"),
   DUPLICATE_TABLE("42P07", "relation \"%s\" already exists; choose another name or drop it first"),
   DUPLICATE_SCHEMA("42P06", "schema \"%s\" already exists; use CREATE EXTERNAL SCHEMA IF NOT EXISTS or drop it first"),
   WRONG_OBJECT_TYPE("42809", "\"%s\" is %s; use %s"),
@@ -19,6 +21,7 @@ public enum ErrorCode {
   FEATURE_NOT_SUPPORTED("0A000", "%s"),
   INVALID_PARAMETER_VALUE("22023", "%s"),
   DATA_EXCEPTION("22000", "%s"),
+  CHARACTER_NOT_IN_REPERTOIRE("22021", "%s"),
   NUMERIC_OUT_OF_RANGE("22003", "%s"),
   DIVISION_BY_ZERO("22012", "division by zero"),
   NOT_NULL_VIOLATION("23502", "%s"),
@@ -33,6 +36,9 @@ public enum ErrorCode {
   STORAGE_ERROR("58030", "storage error in %s: %s"),
   CATALOG_CORRUPT("XX001", "%s"),
   QUERY_CANCELED("57014", "%s"),
+  CONNECTION_CLOSED("08003", "%s"),
+  OBJECT_CLOSED("55000", "%s"),
+  PARAMETER_INDEX_OUT_OF_RANGE("07009", "%s"),
   CASCADE_REFRESH_FAILED("55000", "Cascade refresh failed because materialized view %s was not refreshed. "
       + "%s was left as it was; the cause: %s"),
   INTERNAL_ERROR("XX000", "internal error: %s; please report it with the statement that caused it");

@@ -26,8 +26,11 @@ import java.util.regex.Pattern;
 public final class SqlExceptionMapper {
 
   private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found(?: within '([^']*)')?");
+  private static final Pattern ENCODE_FAILED = Pattern.compile("^Failed to encode '(.*)' in character set '([^']*)'$",
+      Pattern.DOTALL);
   private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
-  private static final Pattern CALCITE_POSITION = Pattern.compile("^From line \\d+, column \\d+ to line \\d+, column \\d+: ");
+  private static final Pattern CALCITE_POSITION = Pattern.compile(
+      "^(?:From line \\d+, column \\d+ to line \\d+, column \\d+|At line \\d+, column \\d+): ");
 
   private SqlExceptionMapper() {
   }
@@ -69,11 +72,88 @@ public final class SqlExceptionMapper {
       if (c instanceof NumberFormatException) {
         return of(ErrorCode.DATA_EXCEPTION, c, "invalid number: " + c.getMessage());
       }
+      if (c instanceof IllegalArgumentException && String.valueOf(c.getMessage()).contains("due to overflow")) {
+        return of(ErrorCode.NUMERIC_OUT_OF_RANGE, c, abbreviate(c.getMessage())
+            + "; DECIMAL holds at most 38 digits, BIGINT at most 19");
+      }
+      if (c instanceof AssertionError && calledFrom(c, "org.apache.calcite.sql.validate.implicit.")) {
+        return of(ErrorCode.DATATYPE_MISMATCH, c, "the types of the expressions cannot be reconciled (Calcite's "
+            + "implicit type coercion failed); add explicit CASTs so that compared and combined values have one type");
+      }
+      if (c instanceof AssertionError && calledFrom(c, "org.apache.calcite.sql.")) {
+        return of(ErrorCode.VALIDATION_ERROR, c, "Calcite's validator could not handle the statement ("
+            + c.getStackTrace()[0].getClassName().replaceFirst(".*\\.", "") + "." + c.getStackTrace()[0].getMethodName()
+            + "); simplify the expression or add explicit CASTs");
+      }
+      if (c instanceof AssertionError && calledFrom(c, "org.apache.calcite.")) {
+        return of(ErrorCode.FEATURE_NOT_SUPPORTED, c, "StreamView cannot run this statement: Calcite's "
+            + c.getStackTrace()[0].getClassName().replaceFirst(".*\\.", "") + "." + c.getStackTrace()[0].getMethodName()
+            + " refused it" + (c.getMessage() != null ? " (" + abbreviate(c.getMessage()) + ")" : "")
+            + "; rewrite it more simply (e.g. without a subquery inside a cast or deeply nested expressions)");
+      }
+      if (c instanceof UnsupportedOperationException && calledFrom(c, "org.apache.calcite.")) {
+        return of(ErrorCode.FEATURE_NOT_SUPPORTED, c, "StreamView cannot run this construct: "
+            + abbreviate(String.valueOf(c.getMessage()).replaceFirst("^class [\\w.$]+: ", "").replace("`", "\""))
+            + "; rewrite the statement without it (e.g. TABLE t as SELECT * FROM t)");
+      }
+      if (c instanceof org.apache.calcite.runtime.CalciteException && !(c instanceof CalciteContextException)
+          && c.getCause() == null) {
+        return of(ErrorCode.VALIDATION_ERROR, c, abbreviate(String.valueOf(c.getMessage())));
+      }
+      String function = c instanceof IndexOutOfBoundsException ? operatorClass(c) : null;
+      if (function != null) {
+        return of(ErrorCode.UNDEFINED_FUNCTION, c, "wrong number of arguments to " + function
+            + "; check the function's arguments (see docs/sql.md for the supported functions)");
+      }
+      if (c instanceof IndexOutOfBoundsException && calledFrom(c, "validateInsert")) {
+        return of(ErrorCode.SYNTAX_ERROR, c, "INSERT has more expressions than target columns; "
+            + "give as many values as the table (or the column list) has columns");
+      }
     }
     return null;
   }
 
+  /**
+   * Whether {@code method} of Calcite's validator is on the stack where {@code t} was thrown; a name ending in "."
+   * is a package: whether {@code t} was thrown in it (its top frame).
+   */
+  private static boolean calledFrom(Throwable t, String method) {
+    StackTraceElement[] stack = t.getStackTrace();
+    if (method.endsWith(".")) {
+      return stack.length > 0 && stack[0].getClassName().startsWith(method);
+    }
+    for (StackTraceElement e : stack) {
+      if (e.getMethodName().equals(method) && e.getClassName().startsWith("org.apache.calcite.sql.validate.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The SQL name of the Calcite function whose code threw {@code t} (SqlCoalesceFunction: COALESCE), or null. */
+  private static String operatorClass(Throwable t) {
+    for (StackTraceElement e : t.getStackTrace()) {
+      String c = e.getClassName();
+      if (c.startsWith("org.apache.calcite.sql.fun.Sql") && c.endsWith("Function")) {
+        String simple = c.substring(c.lastIndexOf('.') + 4, c.length() - "Function".length());
+        return simple.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 120) + "…" + s.substring(s.length() - 60);
+  }
+
   private static SQLException mapOne(Throwable c) {
+    Matcher m;
+    if (c instanceof SQLException s && s.getSQLState() == null) {
+      SQLException avatica = avatica(s);
+      if (avatica != null) {
+        return avatica;
+      }
+    }
     if (c instanceof StreamViewException e) {
       return new SQLException(e.getMessage(), e.code().sqlState(), e);
     }
@@ -111,12 +191,33 @@ public final class SqlExceptionMapper {
     if (c instanceof SqlParseException e) {
       return of(ErrorCode.SYNTAX_ERROR, e, firstLine(e.getMessage()));
     }
+    if (c instanceof org.apache.calcite.runtime.CalciteException e
+        && (m = ENCODE_FAILED.matcher(String.valueOf(e.getMessage()))).find()) {
+      return of(ErrorCode.CHARACTER_NOT_IN_REPERTOIRE, e, "the string literal '" + abbreviate(m.group(1))
+          + "' has characters outside " + m.group(2) + ", which is all a literal in SQL text may hold; "
+          + "pass the text as a parameter (PreparedStatement.setString) instead");
+    }
     if (c instanceof CalciteContextException e) {
       return validation(e);
     }
     if (c instanceof org.apache.calcite.plan.RelOptPlanner.CannotPlanException e) {
       return of(ErrorCode.FEATURE_NOT_SUPPORTED, e, "the query uses an operation StreamView cannot execute: "
           + unplannable(e.getMessage()) + "; rewrite the query without it");
+    }
+    return null;
+  }
+
+  /** Avatica's own refusals, which carry no SQLState. */
+  private static SQLException avatica(SQLException s) {
+    String m = String.valueOf(s.getMessage());
+    if (m.equals("Statement did not return a result set")) {
+      return of(ErrorCode.VALIDATION_ERROR, s, "the statement returns no result set; use execute() or executeUpdate()");
+    }
+    if (m.startsWith("parameter ordinal") && m.endsWith("out of range")) {
+      return of(ErrorCode.PARAMETER_INDEX_OUT_OF_RANGE, s, m.replace("parameter ordinal", "parameter index"));
+    }
+    if (m.equals("Statement canceled") || m.startsWith("Statement canceled")) {
+      return of(ErrorCode.QUERY_CANCELED, s, "the statement was canceled (Statement.cancel() or its query timeout)");
     }
     return null;
   }
@@ -147,6 +248,9 @@ public final class SqlExceptionMapper {
     if (msg.startsWith("No match found for function signature")) {
       return of(ErrorCode.UNDEFINED_FUNCTION, e, msg + where
           + "; check the function name and argument types (see docs/sql.md for the supported functions)");
+    }
+    if (msg.startsWith("Cast function cannot convert value")) {
+      return of(ErrorCode.CANNOT_COERCE, e, msg + where);
     }
     if (msg.contains("not be null") || msg.contains("NOT NULL")) {
       return of(ErrorCode.NOT_NULL_VIOLATION, e, msg + where);

@@ -103,7 +103,7 @@ final class CatalogObjects {
 
   private Set<String> streams(String schema) {
     Set<String> names = new TreeSet<>(database.notedStreams(schema));
-    snapshot.materializedViews().values().stream().filter(mv -> mv.sourceSchema().equals(schema))
+    snapshot.materializedViews().values().stream().filter(mv -> schema.equals(mv.sourceSchema()))
         .forEach(mv -> names.add(mv.streamName()));
     return names;
   }
