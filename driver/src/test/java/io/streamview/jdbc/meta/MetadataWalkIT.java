@@ -71,7 +71,7 @@ class MetadataWalkIT {
         assertFalse(p.description.isBlank(), p.name);
         props.put(p.name, p.description);
       }
-      assertEquals(List.of("kinesisEndpoint", "awsRegion", "awsProfile", "awsAccessKeyId", "awsSecretAccessKey",
+      assertEquals(List.of("kinesisEndpoint", "stsEndpoint", "awsRegion", "awsProfile", "awsAccessKeyId", "awsSecretAccessKey",
           "awsSessionToken", "refreshParallelism", "autoRefreshIntervalMillis"), List.copyOf(props.keySet()));
 
       try (Connection c = driver.connect(url, new Properties())) {
