@@ -35,3 +35,7 @@ SELECT DATE_TRUNC('hour', ts) AS h, COUNT(*) AS n FROM m GROUP BY DATE_TRUNC('ho
 
 SELECT date_trunc('fortnight', ts) FROM m;
 -- error: 22023 DATE_TRUNC: unknown datepart 'fortnight'
+
+-- a value out of the target type's range
+SELECT CAST(1e40 AS INTEGER) AS i;
+-- error: 22003 Value 1.0E40 out of range

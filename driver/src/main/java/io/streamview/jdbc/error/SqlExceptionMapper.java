@@ -69,6 +69,10 @@ public final class SqlExceptionMapper {
       if (c instanceof ArithmeticException && String.valueOf(c.getMessage()).contains("by zero")) {
         return of(ErrorCode.DIVISION_BY_ZERO, c);
       }
+      if (c instanceof ArithmeticException) { // Calcite's checked conversions and overflows
+        return of(ErrorCode.NUMERIC_OUT_OF_RANGE, c, abbreviate(String.valueOf(c.getMessage()))
+            + "; cast to a wider type (BIGINT, DECIMAL(38, s), DOUBLE PRECISION) first");
+      }
       if (c instanceof NumberFormatException) {
         return of(ErrorCode.DATA_EXCEPTION, c, "invalid number: " + c.getMessage());
       }
