@@ -9,7 +9,6 @@ import io.streamview.engine.database.Database;
 import io.streamview.engine.refresh.ViewPipeline;
 import io.streamview.engine.source.ShardBatch;
 import io.streamview.engine.storage.RowStore;
-import io.streamview.engine.table.StreamBatchScope;
 import io.streamview.jdbc.StreamViewDriver;
 import io.streamview.jdbc.error.ErrorCode;
 import io.streamview.jdbc.error.StreamViewException;
@@ -20,15 +19,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * An aggregating view's refresh pipeline. Per batch: Calcite evaluates the view's WHERE, group keys and aggregate
@@ -39,23 +35,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class AggregatingViewPipeline implements ViewPipeline {
 
-  private final Connection connection;
+  private final BatchStatements statements;
   private final String viewName;
-  private final String streamName;
-  private final String recordSql;
   private final List<ColumnDef> groupColumns;
   private final List<ColumnDef> stateColumns;
   private final List<Aggregation.State> states;
   private final GroupMerger merger;
-  private final ConcurrentLinkedQueue<PreparedStatement> idle = new ConcurrentLinkedQueue<>();
-  private final List<PreparedStatement> all = Collections.synchronizedList(new ArrayList<>());
 
-  private AggregatingViewPipeline(Connection connection, String viewName, StreamingQuery query,
+  private AggregatingViewPipeline(BatchStatements statements, String viewName, StreamingQuery query,
                                   List<ColumnDef> groupColumns, List<ColumnDef> stateColumns, GroupMerger merger) {
-    this.connection = connection;
+    this.statements = statements;
     this.viewName = viewName;
-    this.streamName = query.streamName();
-    this.recordSql = AggregationSql.records(query);
     this.groupColumns = groupColumns;
     this.stateColumns = stateColumns;
     this.states = query.aggregation().states();
@@ -87,11 +77,10 @@ public final class AggregatingViewPipeline implements ViewPipeline {
       PreparedStatement finalRows = c.prepareStatement(AggregationSql.finalRows(query, columns, averageTypes));
       StateLayout layout = new StateLayout(columns.size(), g, a.stateKinds());
       GroupMerger merger = new GroupMerger(layout, new CalciteGroupFinalizer(finalRows, table, columns));
-      AggregatingViewPipeline p = new AggregatingViewPipeline(c, a.viewName(), query, List.copyOf(groupColumns),
+      BatchStatements statements = new BatchStatements(c, AggregationSql.records(query), query.streamName());
+      statements.closeWith(finalRows);
+      return new AggregatingViewPipeline(statements, a.viewName(), query, List.copyOf(groupColumns),
           List.copyOf(stateColumns), merger);
-      p.all.add(finalRows);
-      p.idle.add(p.prepare());
-      return p;
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;
@@ -101,12 +90,6 @@ public final class AggregatingViewPipeline implements ViewPipeline {
   /** The layout of the groups this pipeline stores. */
   public StateLayout layout() {
     return merger.layout();
-  }
-
-  private PreparedStatement prepare() throws SQLException {
-    PreparedStatement ps = connection.prepareStatement(recordSql);
-    all.add(ps);
-    return ps;
   }
 
   @Override public void begin(RowStore store) {
@@ -135,13 +118,7 @@ public final class AggregatingViewPipeline implements ViewPipeline {
 
   /** One contribution per record of the batch that passes the view's WHERE. */
   private List<RecordContribution> evaluate(ShardBatch batch, Instant refreshTime) {
-    try {
-      PreparedStatement ps = idle.poll();
-      if (ps == null) {
-        ps = prepare();
-      }
-      try (StreamBatchScope scope = StreamBatchScope.open(streamName, batch.records(), refreshTime);
-           ResultSet rs = ps.executeQuery()) {
+    return statements.query(batch, refreshTime, rs -> {
         List<RecordContribution> out = new ArrayList<>(batch.records().size());
         int keys = groupColumns.size();
         while (rs.next()) {
@@ -164,12 +141,7 @@ public final class AggregatingViewPipeline implements ViewPipeline {
           out.add(new RecordContribution(key, rs.getString(column), inputs));
         }
         return out;
-      } finally {
-        idle.add(ps);
-      }
-    } catch (SQLException e) {
-      throw new CalciteViewPipeline.PipelineException(streamName, e);
-    }
+    });
   }
 
   /** A decimal with its column's scale, so that equal values of a group key or a sum look alike. */
@@ -185,19 +157,6 @@ public final class AggregatingViewPipeline implements ViewPipeline {
   }
 
   @Override public void close() {
-    synchronized (all) {
-      for (PreparedStatement ps : all) {
-        try {
-          ps.close();
-        } catch (SQLException ignored) {
-          // closing anyway
-        }
-      }
-    }
-    try {
-      connection.close();
-    } catch (SQLException ignored) {
-      // closing anyway
-    }
+    statements.close();
   }
 }

@@ -18,13 +18,11 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A streaming view's query compiled by Calcite on an internal connection, applied to one batch at a time: the
@@ -36,17 +34,11 @@ public final class CalciteViewPipeline implements ViewPipeline {
   private static final String SHARD_COLUMN = "$sv_shard_id";
   private static final String SEQUENCE_COLUMN = "$sv_sequence_number";
 
-  private final Connection connection;
-  private final String sql;
-  private final String streamName;
+  private final BatchStatements statements;
   private final List<ColumnDef> columns;
-  private final ConcurrentLinkedQueue<PreparedStatement> idle = new ConcurrentLinkedQueue<>();
-  private final List<PreparedStatement> all = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  private CalciteViewPipeline(Connection connection, String sql, String streamName, List<ColumnDef> columns) {
-    this.connection = connection;
-    this.sql = sql;
-    this.streamName = streamName;
+  private CalciteViewPipeline(BatchStatements statements, List<ColumnDef> columns) {
+    this.statements = statements;
     this.columns = columns;
   }
 
@@ -75,9 +67,12 @@ public final class CalciteViewPipeline implements ViewPipeline {
   public static CalciteViewPipeline open(Database db, StreamingQuery query, List<ColumnDef> columns)
       throws SQLException {
     Connection c = StreamViewDriver.openInternal(db);
-    CalciteViewPipeline p = new CalciteViewPipeline(c, pipelineSql(query), query.streamName(), columns);
-    p.idle.add(p.prepare());
-    return p;
+    try {
+      return new CalciteViewPipeline(new BatchStatements(c, pipelineSql(query), query.streamName()), columns);
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
   }
 
   /** The columns of the view that {@code query} defines, found by compiling its pipeline. */
@@ -89,23 +84,11 @@ public final class CalciteViewPipeline implements ViewPipeline {
     }
   }
 
-  private PreparedStatement prepare() throws SQLException {
-    PreparedStatement ps = connection.prepareStatement(sql);
-    all.add(ps);
-    return ps;
-  }
-
   @Override public List<Map.Entry<byte[], Object[]>> apply(ShardBatch batch, Instant refreshTime) {
     if (batch.records().isEmpty()) {
       return List.of();
     }
-    try {
-      PreparedStatement ps = idle.poll();
-      if (ps == null) {
-        ps = prepare();
-      }
-      try (StreamBatchScope scope = StreamBatchScope.open(streamName, batch.records(), refreshTime);
-           ResultSet rs = ps.executeQuery()) {
+    return statements.query(batch, refreshTime, rs -> {
         List<Map.Entry<byte[], Object[]>> out = new ArrayList<>(batch.records().size());
         int n = columns.size();
         String previousShard = null;
@@ -128,29 +111,11 @@ public final class CalciteViewPipeline implements ViewPipeline {
           out.add(Map.entry(RowKeys.ofRecord(shard, sequence, sub), row));
         }
         return out;
-      } finally {
-        idle.add(ps);
-      }
-    } catch (SQLException e) {
-      throw new PipelineException(streamName, e);
-    }
+    });
   }
 
   @Override public void close() {
-    synchronized (all) {
-      for (PreparedStatement ps : all) {
-        try {
-          ps.close();
-        } catch (SQLException ignored) {
-          // closing anyway
-        }
-      }
-    }
-    try {
-      connection.close();
-    } catch (SQLException ignored) {
-      // closing anyway
-    }
+    statements.close();
   }
 
   /** The view's query failed on a batch. */
