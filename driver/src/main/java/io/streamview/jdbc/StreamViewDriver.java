@@ -4,6 +4,7 @@ import io.streamview.engine.database.Database;
 import io.streamview.engine.database.DatabaseOptions;
 import io.streamview.engine.database.DatabaseRegistry;
 import io.streamview.engine.source.SourceConfig;
+import io.streamview.engine.table.GroupKeyColumns;
 import io.streamview.engine.table.RedshiftTypeSystem;
 import io.streamview.engine.table.RedshiftTypes;
 import io.streamview.jdbc.boundary.JdbcBoundary;
@@ -13,6 +14,7 @@ import io.streamview.jdbc.error.ErrorCode;
 import io.streamview.jdbc.error.SqlExceptionMapper;
 import io.streamview.jdbc.error.StreamViewException;
 import io.streamview.jdbc.function.RedshiftFunctions;
+import io.streamview.jdbc.pipeline.GroupKeyAnalysis;
 
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -100,6 +102,8 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
       System.setProperty("chronicle.analytics.disable", "true");
     }
     INTERNAL = new StreamViewDriver(0);
+    // point lookups on aggregating views: which view columns are their GROUP BY keys
+    GroupKeyColumns.resolveWith(GroupKeyAnalysis::keyColumns);
     new StreamViewDriver().register();
   }
 

@@ -225,6 +225,22 @@ public final class Aggregation {
     return uses.values().stream().filter(u -> u.function().equals("avg")).toList();
   }
 
+  /**
+   * Per GROUP BY expression, the first select item that is exactly that expression (so the view column shows the
+   * key's value), or -1.
+   */
+  int[] keyItems() {
+    int[] out = new int[groups.size()];
+    java.util.Arrays.fill(out, -1);
+    for (int i = 0; i < items.size(); i++) {
+      Integer g = groupIndex.get(canonical(items.get(i)));
+      if (g != null && out[g] < 0) {
+        out[g] = i;
+      }
+    }
+    return out;
+  }
+
   /** The select list's expressions, without aliases. */
   List<SqlNode> items() {
     return items;

@@ -8,12 +8,12 @@ import java.math.BigDecimal;
  * The storage key of a group: its GROUP BY values encoded by {@link RowKeys#ofValues}, after making values that SQL
  * considers equal encode equally (decimals of any scale, -0.0 and 0.0, every NaN).
  */
-final class GroupKeys {
+public final class GroupKeys {
 
   private GroupKeys() {
   }
 
-  static byte[] of(Object[] key) {
+  public static byte[] of(Object[] key) {
     Object[] normal = new Object[key.length];
     for (int i = 0; i < key.length; i++) {
       Object v = key[i];

@@ -254,6 +254,47 @@ final class ChronicleRowStore implements ManagedRowStore {
         }
     }
 
+    /**
+     * Copies one segment's entries at a time under its Chronicle lock (values, and keys if asked for), then visits
+     * them outside it; the whole visit holds the read side of the scan lock, as {@link #forEach} does.
+     */
+    @Override
+    public void forEachEncoded(boolean withKeys, EncodedRowVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        checkOpen();
+        scanLock.readLock().lock();
+        try {
+            List<byte[]> keys = new ArrayList<>();
+            List<byte[]> values = new ArrayList<>();
+            for (int segment = 0; segment < map.segments(); segment++) {
+                keys.clear();
+                values.clear();
+                try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
+                    context.forEachSegmentEntry(entry -> {
+                        if (withKeys) {
+                            keys.add(entry.key().getUsing(null));
+                        }
+                        values.add(entry.value().getUsing(null));
+                    });
+                }
+                for (int i = 0; i < values.size(); i++) {
+                    if (!visitor.visit(withKeys ? keys.get(i) : null, values.get(i))) {
+                        return;
+                    }
+                }
+            }
+        } finally {
+            scanLock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public byte[] getEncoded(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        checkOpen();
+        return map.get(key);
+    }
+
     @Override
     public List<Object[]> rows() {
         checkOpen();

@@ -73,6 +73,68 @@ public final class RowCodec {
         return row;
     }
 
+    /**
+     * Decodes only some of a row's leading values, for scans: for each {@code i < out.length} below the row's
+     * column count, {@code out[i]} becomes the value of column {@code i} if {@code wanted[i]}, else stays as it is
+     * (the value is skipped without being built). Values after {@code out.length} are not read, so trailing bytes
+     * are not checked as {@link #decode} checks them; every value read or skipped is bounds-checked.
+     *
+     * @return the row's column count (which may be more or fewer than {@code out.length})
+     * @throws StorageException CORRUPT if {@code bytes} is not a row in a format this version reads
+     */
+    public static int decodeSelected(byte[] bytes, boolean[] wanted, Object[] out) {
+        Objects.requireNonNull(bytes, "bytes");
+        ByteSource in = new ByteSource(bytes);
+        byte version = in.get();
+        if (version != FORMAT_VERSION) {
+            throw new StorageException(StorageException.Code.CORRUPT,
+                    "Unsupported row format version " + version + " (this StreamView reads version " + FORMAT_VERSION
+                            + "); the data was written by a newer StreamView or is damaged");
+        }
+        int count = in.getLength();
+        if (count > in.remaining()) {
+            throw in.corrupt(count + " columns cannot fit in " + in.remaining() + " bytes");
+        }
+        int last = Math.min(count, out.length);
+        for (int i = 0; i < last; i++) {
+            if (wanted[i]) {
+                out[i] = decodeValue(in);
+            } else {
+                skipValue(in);
+            }
+        }
+        return count;
+    }
+
+    /** Moves past one value without building it. */
+    private static void skipValue(ByteSource in) {
+        byte tag = in.get();
+        switch (tag) {
+            case NULL, FALSE, TRUE -> { }
+            case BYTE -> in.skip(1);
+            case SHORT -> in.skip(2);
+            case INT, FLOAT -> in.skip(4);
+            case LONG, DOUBLE -> in.skip(8);
+            case DECIMAL -> {
+                in.skip(4);
+                int length = in.getLength();
+                if (length == 0) {
+                    throw in.corrupt("empty decimal");
+                }
+                in.skip(length);
+            }
+            case STRING_UTF8, BYTES -> in.skip(in.getLength());
+            case STRING_UTF16 -> {
+                int chars = in.getLength();
+                if (chars > in.remaining() / 2) {
+                    throw in.corrupt("string longer than the row");
+                }
+                in.skip(2 * chars);
+            }
+            default -> throw in.corrupt("unknown value tag 0x" + Integer.toHexString(tag & 0xFF));
+        }
+    }
+
     private static void encodeValue(ByteSink out, Object value, int column) {
         if (value == null) {
             out.put(NULL);

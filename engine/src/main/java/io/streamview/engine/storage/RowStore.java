@@ -52,6 +52,26 @@ public interface RowStore {
     /** Calls {@code visitor} for every row. Rows written during the visit may or may not be seen. */
     void forEach(RowVisitor visitor);
 
+    /**
+     * Like {@link #forEach}, with the rows still {@link RowCodec} encoded so that a scan decodes only the values it
+     * needs, and with the same snapshot guarantee (a {@code putAll} is seen whole or not at all). The visitor must
+     * not write to this store. Keys are passed only if {@code withKeys}.
+     */
+    default void forEachEncoded(boolean withKeys, EncodedRowVisitor visitor) {
+        boolean[] more = {true};
+        forEach((key, row) -> {
+            if (more[0]) {
+                more[0] = visitor.visit(withKeys ? key : null, RowCodec.encode(row));
+            }
+        });
+    }
+
+    /** The {@link RowCodec} bytes of the row under {@code key}, or {@code null}. */
+    default byte[] getEncoded(byte[] key) {
+        Object[] row = get(key);
+        return row == null ? null : RowCodec.encode(row);
+    }
+
     /** A snapshot copy of all rows (for scans). */
     List<Object[]> rows();
 

@@ -56,7 +56,8 @@ public final class CatalogSchema extends AbstractSchema {
       if (mv.schema().equals(schemaName)) {
         RowStore store = database.storage().open(mv.storeName());
         ViewWriteLocks.register(store, database.refreshLock(mv.schema() + "." + mv.name())); // for DELETE
-        tables.put(mv.name(), new MaterializedViewTable(mv, store));
+        tables.put(mv.name(), new MaterializedViewTable(mv, store,
+            () -> GroupKeyColumns.of(mv, database.catalog().current())));
       }
     }
     return tables;

@@ -9,25 +9,44 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ProjectableFilterableTable;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * A materialized view's stored rows, as a scannable table. Rows are written only by refresh. An aggregating view
- * stores one row per group holding its shown values, whether it passes HAVING and its merge state
- * ({@link GroupRows}); the scan shows the values of the groups that pass ({@link #forEachVisibleRow}).
+ * A materialized view's stored rows, as a table. Rows are written only by refresh. An aggregating view stores one
+ * row per group holding its shown values, whether it passes HAVING and its merge state ({@link GroupRows}); scans
+ * show the values of the groups that pass ({@link #forEachVisibleRow}).
+ *
+ * <p>Queries scan through {@link ProjectableFilterableTable}: only the projected columns and those the filters test
+ * are decoded, the simple filters {@link ScanFilters} handles are evaluated during the scan, and an equality on every
+ * GROUP BY column of an aggregating view reads the one group ({@link GroupKeyLookup}).
  */
-public final class MaterializedViewTable extends AbstractTable implements DeleteOnlyTable {
+public final class MaterializedViewTable extends AbstractTable implements DeleteOnlyTable, ProjectableFilterableTable {
 
   private final MaterializedViewDef def;
   private final RowStore store;
+  private final Supplier<int[]> groupKeyColumns;
+  private volatile GroupKeyLookup lookup;
+  private volatile boolean lookupResolved;
 
   public MaterializedViewTable(MaterializedViewDef def, RowStore store) {
+    this(def, store, () -> null);
+  }
+
+  /**
+   * @param groupKeyColumns the view's GROUP BY key columns ({@link GroupKeyColumns}), asked for at the first
+   *                        filtered scan; {@code null} when groups cannot be found from column values
+   */
+  public MaterializedViewTable(MaterializedViewDef def, RowStore store, Supplier<int[]> groupKeyColumns) {
     this.def = def;
     this.store = store;
+    this.groupKeyColumns = groupKeyColumns;
   }
 
   public MaterializedViewDef definition() {
@@ -43,9 +62,40 @@ public final class MaterializedViewTable extends AbstractTable implements Delete
   }
 
   @Override public Enumerable<Object[]> scan(DataContext root) {
-    List<Object[]> rows = new ArrayList<>();
-    forEachVisibleRow((key, row) -> rows.add(row));
-    return Linq4j.asEnumerable(rows);
+    return Linq4j.asEnumerable(new StoredRowScan(def.columns().size(), null, List.of()).all(store));
+  }
+
+  @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+    return Linq4j.asEnumerable(rows(root, filters, projects));
+  }
+
+  /** The rows of a scan with {@code projects} and the {@code filters} it takes out of the list. */
+  List<Object[]> rows(DataContext root, List<RexNode> filters, int[] projects) {
+    List<ColumnPredicate> predicates = ScanFilters.take(filters, def.columns(), root);
+    StoredRowScan scan = new StoredRowScan(def.columns().size(), projects, predicates);
+    GroupKeyLookup byKey = predicates.isEmpty() ? null : lookup();
+    if (byKey != null) {
+      GroupKeyLookup.Key key = byKey.key(predicates);
+      if (key.usable() && byKey.matchesStore(store)) {
+        List<Object[]> rows = new ArrayList<>(1);
+        byte[] encoded = key.bytes() == null ? null : store.getEncoded(key.bytes());
+        Object[] row = encoded == null ? null : scan.row(encoded, scan.buffer());
+        if (row != null) {
+          rows.add(row);
+        }
+        return rows;
+      }
+    }
+    return scan.all(store);
+  }
+
+  private GroupKeyLookup lookup() {
+    if (!lookupResolved) {
+      int[] keys = groupKeyColumns.get();
+      lookup = keys == null ? null : new GroupKeyLookup(def.columns(), keys);
+      lookupResolved = true;
+    }
+    return lookup;
   }
 
   @Override public Schema.TableType getJdbcTableType() {
