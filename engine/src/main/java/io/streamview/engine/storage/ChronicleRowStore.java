@@ -255,8 +255,9 @@ final class ChronicleRowStore implements ManagedRowStore {
     }
 
     /**
-     * Copies one segment's entries at a time under its Chronicle lock (values, and keys if asked for), then visits
-     * them outside it; the whole visit holds the read side of the scan lock, as {@link #forEach} does.
+     * Visits each segment's entries under its Chronicle lock (the visitor must not write to this store, which
+     * {@link RowStore#forEachEncoded} forbids), handing out copies of the stored bytes; the whole visit holds the
+     * read side of the scan lock, as {@link #forEach} does.
      */
     @Override
     public void forEachEncoded(boolean withKeys, EncodedRowVisitor visitor) {
@@ -264,23 +265,14 @@ final class ChronicleRowStore implements ManagedRowStore {
         checkOpen();
         scanLock.readLock().lock();
         try {
-            List<byte[]> keys = new ArrayList<>();
-            List<byte[]> values = new ArrayList<>();
-            for (int segment = 0; segment < map.segments(); segment++) {
-                keys.clear();
-                values.clear();
+            boolean[] more = {true};
+            for (int segment = 0; segment < map.segments() && more[0]; segment++) {
                 try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
-                    context.forEachSegmentEntry(entry -> {
-                        if (withKeys) {
-                            keys.add(entry.key().getUsing(null));
-                        }
-                        values.add(entry.value().getUsing(null));
+                    context.forEachSegmentEntryWhile(entry -> {
+                        more[0] = visitor.visit(withKeys ? entry.key().getUsing(null) : null,
+                                entry.value().getUsing(null));
+                        return more[0];
                     });
-                }
-                for (int i = 0; i < values.size(); i++) {
-                    if (!visitor.visit(withKeys ? keys.get(i) : null, values.get(i))) {
-                        return;
-                    }
                 }
             }
         } finally {

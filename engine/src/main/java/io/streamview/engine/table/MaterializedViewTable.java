@@ -1,5 +1,6 @@
 package io.streamview.engine.table;
 
+import io.streamview.catalog.ColumnDef;
 import io.streamview.catalog.MaterializedViewDef;
 import io.streamview.engine.aggregate.GroupRows;
 import io.streamview.engine.storage.RowStore;
@@ -10,8 +11,10 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 import java.util.ArrayList;
@@ -23,11 +26,12 @@ import java.util.function.Supplier;
  * row per group holding its shown values, whether it passes HAVING and its merge state ({@link GroupRows}); scans
  * show the values of the groups that pass ({@link #forEachVisibleRow}).
  *
- * <p>Queries scan through {@link ProjectableFilterableTable}: only the projected columns and those the filters test
- * are decoded, the simple filters {@link ScanFilters} handles are evaluated during the scan, and an equality on every
+ * <p>Queries read it through a {@link StoredTableScan}: only the projected columns and those the filters test are
+ * decoded, the simple filters {@link ScanFilters} handles are evaluated during the scan, and an equality on every
  * GROUP BY column of an aggregating view reads the one group ({@link GroupKeyLookup}).
  */
-public final class MaterializedViewTable extends AbstractTable implements DeleteOnlyTable, ProjectableFilterableTable {
+public final class MaterializedViewTable extends AbstractTable
+    implements DeleteOnlyTable, TranslatableTable, FilteredScanTable {
 
   private final MaterializedViewDef def;
   private final RowStore store;
@@ -65,13 +69,21 @@ public final class MaterializedViewTable extends AbstractTable implements Delete
     return Linq4j.asEnumerable(new StoredRowScan(def.columns().size(), null, List.of()).all(store));
   }
 
+  @Override public List<ColumnDef> columns() {
+    return def.columns();
+  }
+
+  @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return StoredTableScan.of(context.getCluster(), relOptTable, this);
+  }
+
   @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
     return Linq4j.asEnumerable(rows(root, filters, projects));
   }
 
-  /** The rows of a scan with {@code projects} and the {@code filters} it takes out of the list. */
+  /** The rows of a scan with {@code projects} and {@code filters} (each {@link ScanFilters#pushable}). */
   List<Object[]> rows(DataContext root, List<RexNode> filters, int[] projects) {
-    List<ColumnPredicate> predicates = ScanFilters.take(filters, def.columns(), root);
+    List<ColumnPredicate> predicates = ScanFilters.bind(filters, def.columns(), root);
     StoredRowScan scan = new StoredRowScan(def.columns().size(), projects, predicates);
     GroupKeyLookup byKey = predicates.isEmpty() ? null : lookup();
     if (byKey != null) {

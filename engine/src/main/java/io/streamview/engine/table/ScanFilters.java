@@ -3,6 +3,7 @@ package io.streamview.engine.table;
 import io.streamview.catalog.ColumnDef;
 
 import org.apache.calcite.DataContext;
+import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
@@ -13,51 +14,66 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns the filters Calcite offers a {@link org.apache.calcite.schema.ProjectableFilterableTable} scan (the WHERE
- * clause's conjuncts over the table's columns) into {@link ColumnPredicate}s, taking out of the list exactly those it
- * evaluates as SQL would; the rest stay for Calcite. Handled: a bare column compared ({@code = <> < <= > >=}) with a
+ * Decides which WHERE conjuncts over a stored relation's columns a scan evaluates itself ({@link #pushable}, at
+ * planning), and turns them into {@link ColumnPredicate}s at execution ({@link #bind}); the others stay with
+ * Calcite. Handled: a bare column compared ({@code = <> < <= > >=}) with a
  * literal (a CHAR literal only without trailing blanks) or a {@code ?} parameter, {@code IS [NOT] NULL}, and a bare BOOLEAN column. Comparisons are taken only
  * where the stored value and the operand compare exactly: SMALLINT/INTEGER/BIGINT/DECIMAL columns with exact
  * numbers; VARCHAR and BOOLEAN columns by equality with a string or boolean; DATE and TIMESTAMP columns with a
  * literal of their own type. Floating-point, CHAR, SUPER, VARBYTE and time-zone columns, casts, OR, NOT and
  * {@code SEARCH} are left to Calcite. Parameters are read at scan time from the {@link DataContext}
- * ({@code "?0"}, {@code "?1"}, …); a parameter value of a class other than the one its type implies is left to
- * Calcite.
+ * ({@code "?0"}, {@code "?1"}, …) and converted to the parameter's type as Calcite's generated code converts them
+ * ({@link SqlFunctions#toInt(Object)} and the like).
  */
 final class ScanFilters {
 
   private ScanFilters() {
   }
 
-  /** The predicates for the filters it handles, which it removes from {@code filters}. */
-  static List<ColumnPredicate> take(List<RexNode> filters, List<ColumnDef> columns, DataContext root) {
-    List<ColumnPredicate> out = new ArrayList<>();
-    for (Iterator<RexNode> it = filters.iterator(); it.hasNext(); ) {
-      ColumnPredicate p = predicate(it.next(), columns, root);
-      if (p != null) {
-        out.add(p);
-        it.remove();
+  /** Whether a scan evaluates {@code filter} itself. */
+  static boolean pushable(RexNode filter, List<ColumnDef> columns) {
+    return template(filter, columns) != null;
+  }
+
+  /** The predicates of {@code filters}, all {@link #pushable}, with their parameters' values from {@code root}. */
+  static List<ColumnPredicate> bind(List<RexNode> filters, List<ColumnDef> columns, DataContext root) {
+    List<ColumnPredicate> out = new ArrayList<>(filters.size());
+    for (RexNode f : filters) {
+      Template t = template(f, columns);
+      if (t == null) {
+        throw new IllegalStateException("a filter the scan cannot evaluate was pushed into it: " + f);
       }
+      out.add(t.bind(root));
     }
     return out;
   }
 
-  private static ColumnPredicate predicate(RexNode filter, List<ColumnDef> columns, DataContext root) {
+  /** A pushable filter: the column, the comparison, and a literal operand or a parameter. */
+  private record Template(int column, ColumnPredicate.Op op, Kind kind, Object literal, RexDynamicParam param) {
+    ColumnPredicate bind(DataContext root) {
+      Object operand = param == null ? literal : parameter(kind, param, root);
+      return new ColumnPredicate(column, op, operand);
+    }
+  }
+
+  /** No operand: IS NULL, IS NOT NULL. */
+  private static final Object NONE = null;
+
+  private static Template template(RexNode filter, List<ColumnDef> columns) {
     if (filter instanceof RexInputRef ref && kind(columns.get(ref.getIndex())) == Kind.BOOLEAN) {
-      return new ColumnPredicate(ref.getIndex(), ColumnPredicate.Op.EQUALS, Boolean.TRUE);
+      return new Template(ref.getIndex(), ColumnPredicate.Op.EQUALS, Kind.BOOLEAN, Boolean.TRUE, null);
     }
     if (!(filter instanceof RexCall call)) {
       return null;
     }
     SqlKind k = call.getKind();
     if ((k == SqlKind.IS_NULL || k == SqlKind.IS_NOT_NULL) && call.getOperands().get(0) instanceof RexInputRef ref) {
-      return new ColumnPredicate(ref.getIndex(), k == SqlKind.IS_NULL ? ColumnPredicate.Op.IS_NULL
-          : ColumnPredicate.Op.IS_NOT_NULL, null);
+      return new Template(ref.getIndex(), k == SqlKind.IS_NULL ? ColumnPredicate.Op.IS_NULL
+          : ColumnPredicate.Op.IS_NOT_NULL, Kind.OTHER, NONE, null);
     }
     ColumnPredicate.Op op = switch (k) {
       case EQUALS -> ColumnPredicate.Op.EQUALS;
@@ -88,62 +104,64 @@ final class ScanFilters {
             && op != ColumnPredicate.Op.EQUALS && op != ColumnPredicate.Op.NOT_EQUALS)) {
       return null;
     }
-    Operand operand = operand(right, column, root);
-    return operand == null ? null : new ColumnPredicate(ref.getIndex(), op, operand.value());
-  }
-
-  /** An operand's value as {@link ColumnPredicate} compares it ({@code null} value = SQL NULL). */
-  private record Operand(Object value) {
-  }
-
-  private static Operand operand(RexNode node, Kind column, DataContext root) {
-    if (node instanceof RexLiteral lit) {
+    if (right instanceof RexLiteral lit) {
       if (lit.isNull()) {
-        return new Operand(null);
+        return new Template(ref.getIndex(), op, column, null, null);
       }
-      SqlTypeName t = lit.getType().getSqlTypeName();
-      return switch (column) {
-        case EXACT -> SqlTypeName.EXACT_TYPES.contains(t) ? new Operand(exact(lit.getValueAs(BigDecimal.class)))
-            : null;
-        case STRING -> t == SqlTypeName.VARCHAR
-            || (t == SqlTypeName.CHAR && !lit.getValueAs(String.class).endsWith(" "))
-            ? new Operand(lit.getValueAs(String.class)) : null;
-        case BOOLEAN -> t == SqlTypeName.BOOLEAN ? new Operand(lit.getValueAs(Boolean.class)) : null;
-        case DATE -> t == SqlTypeName.DATE ? new Operand((long) lit.getValueAs(Integer.class)) : null;
-        case TIMESTAMP -> t == SqlTypeName.TIMESTAMP && lit.getType().getPrecision() <= 3
-            ? new Operand(lit.getValueAs(Long.class)) : null;
-        default -> null;
-      };
+      Object value = literal(lit, column);
+      return value == null ? null : new Template(ref.getIndex(), op, column, value, null);
     }
-    if (node instanceof RexDynamicParam param && root != null) {
-      Object v = root.get("?" + param.getIndex());
-      if (v == null) {
-        return new Operand(null);
-      }
-      SqlTypeName t = param.getType().getSqlTypeName();
-      return switch (column) {
-        case EXACT -> exactParameter(v, t);
-        case STRING -> v instanceof String s && (t == SqlTypeName.CHAR || t == SqlTypeName.VARCHAR)
-            ? new Operand(s) : null;
-        case BOOLEAN -> v instanceof Boolean b && t == SqlTypeName.BOOLEAN ? new Operand(b) : null;
-        default -> null;
-      };
+    if (right instanceof RexDynamicParam param && parameterFits(param.getType().getSqlTypeName(), column)) {
+      return new Template(ref.getIndex(), op, column, null, param);
     }
     return null;
   }
 
-  /** A parameter's value, when its class is the one its type is carried in (an INTEGER as an Integer, …). */
-  private static Operand exactParameter(Object v, SqlTypeName t) {
-    boolean fits = switch (t) {
-      case TINYINT, SMALLINT, INTEGER -> v instanceof Integer || v instanceof Short || v instanceof Byte;
-      case BIGINT -> v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte;
-      case DECIMAL -> v instanceof BigDecimal || v instanceof Long || v instanceof Integer;
+  /** A literal's value as {@link ColumnPredicate} compares it, or {@code null} if it is not compared exactly. */
+  private static Object literal(RexLiteral lit, Kind column) {
+    SqlTypeName t = lit.getType().getSqlTypeName();
+    return switch (column) {
+      case EXACT -> SqlTypeName.EXACT_TYPES.contains(t) ? exact(lit.getValueAs(BigDecimal.class)) : null;
+      case STRING -> t == SqlTypeName.VARCHAR
+          || (t == SqlTypeName.CHAR && !lit.getValueAs(String.class).endsWith(" "))
+          ? lit.getValueAs(String.class) : null;
+      case BOOLEAN -> t == SqlTypeName.BOOLEAN ? lit.getValueAs(Boolean.class) : null;
+      case DATE -> t == SqlTypeName.DATE ? (Object) (long) lit.getValueAs(Integer.class) : null;
+      case TIMESTAMP -> t == SqlTypeName.TIMESTAMP && lit.getType().getPrecision() <= 3
+          ? lit.getValueAs(Long.class) : null;
+      default -> null;
+    };
+  }
+
+  /** Whether a parameter of type {@code t} compared with a column of this kind is evaluated by the scan. */
+  private static boolean parameterFits(SqlTypeName t, Kind column) {
+    return switch (column) {
+      case EXACT -> t == SqlTypeName.TINYINT || t == SqlTypeName.SMALLINT || t == SqlTypeName.INTEGER
+          || t == SqlTypeName.BIGINT || t == SqlTypeName.DECIMAL;
+      case STRING -> t == SqlTypeName.VARCHAR || t == SqlTypeName.CHAR;
+      case BOOLEAN -> t == SqlTypeName.BOOLEAN;
       default -> false;
     };
-    if (!fits) {
+  }
+
+  /** A parameter's value converted to its type as Calcite's generated code converts it ({@code null} = NULL). */
+  private static Object parameter(Kind column, RexDynamicParam param, DataContext root) {
+    Object v = root == null ? null : root.get("?" + param.getIndex());
+    if (v == null) {
       return null;
     }
-    return new Operand(v instanceof BigDecimal d ? exact(d) : (Object) ((Number) v).longValue());
+    return switch (column) {
+      case EXACT -> switch (param.getType().getSqlTypeName()) {
+        case TINYINT -> (long) SqlFunctions.toByte(v);
+        case SMALLINT -> (long) SqlFunctions.toShort(v);
+        case INTEGER -> (long) SqlFunctions.toInt(v);
+        case BIGINT -> SqlFunctions.toLong(v);
+        default -> exact(SqlFunctions.toBigDecimal(v));
+      };
+      case STRING -> v.toString();
+      case BOOLEAN -> SqlFunctions.toBoolean(v);
+      default -> throw new IllegalStateException(column.name());
+    };
   }
 
   /** A Long when the number is an integer that fits one (the fast comparison), else the decimal. */
