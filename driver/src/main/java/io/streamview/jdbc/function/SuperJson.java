@@ -40,6 +40,21 @@ final class SuperJson {
     if (text == null) {
       return null;
     }
+    long found = CanonicalJson.find(text, steps, from, caseSensitive);
+    if (found == CanonicalJson.NOT_FOUND) {
+      return null;
+    }
+    if (found != CanonicalJson.UNDECIDED) {
+      return text.substring(CanonicalJson.start(found), CanonicalJson.end(found));
+    }
+    return navigateSlow(text, steps, from, caseSensitive);
+  }
+
+  /** {@link #navigate} with Jackson only: the reference the canonical fast path must agree with. */
+  static String navigateSlow(String text, Object[] steps, int from, boolean caseSensitive) {
+    if (text == null) {
+      return null;
+    }
     try (JsonParser p = FACTORY.createParser(text)) {
       if (p.nextToken() == null) {
         return null;
@@ -68,7 +83,7 @@ final class SuperJson {
             if (candidate == null || i + 1 == steps.length) {
               return candidate;
             }
-            return navigate(candidate, steps, i + 1, caseSensitive);
+            return navigateSlow(candidate, steps, i + 1, caseSensitive);
           }
         } else {
           int position = (Integer) steps[i];
