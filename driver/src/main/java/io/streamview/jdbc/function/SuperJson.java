@@ -15,7 +15,8 @@ import java.io.StringWriter;
 /**
  * Reading SUPER values (compact JSON text) without building trees: navigation streams through the text, skipping
  * what the path does not enter, and copies the value it lands on token by token, so numbers keep their literal
- * digits ({@code 12.50} stays {@code 12.50}).
+ * digits ({@code 12.50} stays {@code 12.50}). Text that is already canonical is navigated by {@link CanonicalJson}
+ * without a parser; {@link #navigateSlow} is the Jackson path it must agree with.
  */
 final class SuperJson {
 

@@ -50,7 +50,7 @@ class SuperFastPathEqualityTest {
 
   @Test
   void generatedDocumentsParseNavigateAndCastAlike() {
-    for (int d = 0; d < 4000; d++) {
+    for (int d = 0; d < 2500; d++) {
       StringBuilder sb = new StringBuilder();
       boolean pretty = random.nextInt(3) == 0;
       value(sb, 0, random.nextInt(5) + 1, pretty);
@@ -162,7 +162,7 @@ class SuperFastPathEqualityTest {
     inputs.add(new byte[] {(byte) 0xe2, (byte) 0x82});
     inputs.add(new byte[] {(byte) 0x80});
     inputs.add(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '{', '}'});
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 10_000; i++) {
       StringBuilder sb = new StringBuilder();
       int len = random.nextInt(12);
       for (int j = 0; j < len; j++) {
