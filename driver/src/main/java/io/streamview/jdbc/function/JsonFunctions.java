@@ -30,12 +30,38 @@ public final class JsonFunctions {
    * which is what tells a DECIMAL from a FLOAT later.
    */
   public static String jsonParse(String text) {
-    return SuperJson.compact(text);
+    if (text == null) {
+      return null;
+    }
+    // text already in the form compact() writes is its own result; one pass checks it and indexes an object
+    if (CanonicalJson.index(text)) {
+      return text;
+    }
+    String out = SuperJson.compact(text);
+    if (out != null) {
+      CanonicalJson.index(out);
+    }
+    return out;
   }
 
-  /** {@code JSON_PARSE(varbyte)}: the bytes as UTF-8 JSON. */
+  /**
+   * {@code JSON_PARSE(varbyte)}: the bytes as UTF-8 JSON. The last input and result are kept per thread: a view's
+   * query evaluates {@code JSON_PARSE(kinesis_data)} once in its filter and again in its projection, on the same
+   * (immutable) {@link ByteString}, and the second call then returns the same String, whose index serves every
+   * navigation of the row.
+   */
   public static String jsonParse(ByteString bytes) {
-    return bytes == null ? null : jsonParse(VarbyteFunctions.decodeUtf8(bytes.getBytes()));
+    if (bytes == null) {
+      return null;
+    }
+    CanonicalJson.Recent r = CanonicalJson.recent();
+    if (r.parsedInput == bytes) {
+      return r.parsedOutput;
+    }
+    String out = jsonParse(VarbyteFunctions.decodeUtf8(bytes.getBytes()));
+    r.parsedInput = bytes;
+    r.parsedOutput = out;
+    return out;
   }
 
   /** {@code CAN_JSON_PARSE(varchar)}: whether the text is any valid JSON value. */

@@ -20,7 +20,10 @@ public final class SuperCastFunctions {
 
   /** The text of a string (without quotes), number (as written) or boolean; NULL for anything else. */
   public static String toVarchar(String value) {
-    SuperScalar s = SuperScalar.of(value);
+    return varcharOf(SuperScalar.of(value));
+  }
+
+  static String varcharOf(SuperScalar s) {
     if (s == null) {
       return null;
     }
@@ -44,22 +47,59 @@ public final class SuperCastFunctions {
   }
 
   public static Long toBigint(String value) {
-    BigDecimal n = integral(value);
+    SuperScalar s = SuperScalar.of(value);
+    long q = quickIntegral(s);
+    if (q != NO_QUICK_INTEGRAL) {
+      return q;
+    }
+    return bigintOf(s);
+  }
+
+  static Long bigintOf(SuperScalar s) {
+    BigDecimal n = integral(s);
     return n == null || !within(n, Long.MIN_VALUE, Long.MAX_VALUE) ? null : n.longValueExact();
   }
 
   public static Integer toInt(String value) {
-    BigDecimal n = integral(value);
+    SuperScalar s = SuperScalar.of(value);
+    long q = quickIntegral(s);
+    if (q != NO_QUICK_INTEGRAL) {
+      return q < Integer.MIN_VALUE || q > Integer.MAX_VALUE ? null : (int) q;
+    }
+    return intOf(s);
+  }
+
+  static Integer intOf(SuperScalar s) {
+    BigDecimal n = integral(s);
     return n == null || !within(n, Integer.MIN_VALUE, Integer.MAX_VALUE) ? null : n.intValueExact();
   }
 
   public static Short toSmallint(String value) {
-    BigDecimal n = integral(value);
+    SuperScalar s = SuperScalar.of(value);
+    long q = quickIntegral(s);
+    if (q != NO_QUICK_INTEGRAL) {
+      return q < Short.MIN_VALUE || q > Short.MAX_VALUE ? null : (short) q;
+    }
+    return smallintOf(s);
+  }
+
+  static Short smallintOf(SuperScalar s) {
+    BigDecimal n = integral(s);
     return n == null || !within(n, Short.MIN_VALUE, Short.MAX_VALUE) ? null : n.shortValueExact();
   }
 
   public static Double toDouble(String value) {
     SuperScalar s = SuperScalar.of(value);
+    if (s != null && s.is(Kind.NUMBER)) {
+      double q = quickDouble(s.text());
+      if (!Double.isNaN(q)) {
+        return q;
+      }
+    }
+    return doubleOf(s);
+  }
+
+  static Double doubleOf(SuperScalar s) {
     Double special = s != null && s.is(Kind.STRING) ? specialFloat(s.text()) : null;
     if (special != null) {
       return special;
@@ -116,9 +156,78 @@ public final class SuperCastFunctions {
     }
   }
 
-  private static BigDecimal integral(String value) {
-    BigDecimal n = numeric(SuperScalar.of(value), true);
+  private static BigDecimal integral(SuperScalar s) {
+    BigDecimal n = numeric(s, true);
     return n == null ? null : n.setScale(0, RoundingMode.HALF_UP);
+  }
+
+  /** Marks "no quick answer" from {@link #quickIntegral}; never a result (it has more than 18 digits). */
+  static final long NO_QUICK_INTEGRAL = Long.MIN_VALUE;
+
+  /**
+   * The value of a JSON number written as a plain integer of at most 18 digits ({@code -?\d{1,18}}), which is what
+   * the BigDecimal path gives for it, or {@link #NO_QUICK_INTEGRAL}.
+   */
+  static long quickIntegral(SuperScalar s) {
+    if (s == null || !s.is(Kind.NUMBER)) {
+      return NO_QUICK_INTEGRAL;
+    }
+    String t = s.text();
+    int n = t.length();
+    boolean negative = t.charAt(0) == '-';
+    int i = negative ? 1 : 0;
+    if (n - i > 18 || n == i) {
+      return NO_QUICK_INTEGRAL;
+    }
+    long v = 0;
+    for (; i < n; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return NO_QUICK_INTEGRAL;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return negative ? -v : v;
+  }
+
+  /** Powers of ten that doubles hold exactly, as BigDecimal.doubleValue uses them. */
+  private static final double[] DOUBLE_10_POW = {
+      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+      1e20, 1e21, 1e22};
+
+  /**
+   * {@code new BigDecimal(t).doubleValue()} for a number written {@code -?\d+(\.\d+)?} whose digits, read as an
+   * integer, are below 2^52, with at most 22 after the point: BigDecimal then computes exactly
+   * {@code (double) unscaled / 10^scale}, and so does this; NaN (never such a result) when the text is any other.
+   */
+  static double quickDouble(String t) {
+    int n = t.length();
+    boolean negative = n > 0 && t.charAt(0) == '-';
+    int i = negative ? 1 : 0;
+    long unscaled = 0;
+    int digits = 0;
+    int scale = -1;
+    for (; i < n; i++) {
+      char c = t.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits > 16) {
+          return Double.NaN;
+        }
+        unscaled = unscaled * 10 + (c - '0');
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0) {
+        scale = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (digits == 0 || scale == 0 || scale >= DOUBLE_10_POW.length || unscaled >= 1L << 52) {
+      return Double.NaN;
+    }
+    double u = negative ? -unscaled : unscaled;
+    return scale <= 0 ? u : u / DOUBLE_10_POW[scale];
   }
 
   private static boolean within(BigDecimal n, long min, long max) {

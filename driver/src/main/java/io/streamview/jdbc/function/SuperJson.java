@@ -15,7 +15,8 @@ import java.io.StringWriter;
 /**
  * Reading SUPER values (compact JSON text) without building trees: navigation streams through the text, skipping
  * what the path does not enter, and copies the value it lands on token by token, so numbers keep their literal
- * digits ({@code 12.50} stays {@code 12.50}).
+ * digits ({@code 12.50} stays {@code 12.50}). Text that is already canonical is navigated by {@link CanonicalJson}
+ * without a parser; {@link #navigateSlow} is the Jackson path it must agree with.
  */
 final class SuperJson {
 
@@ -37,6 +38,21 @@ final class SuperJson {
    * no exact match (the first such attribute in document order).
    */
   static String navigate(String text, Object[] steps, int from, boolean caseSensitive) {
+    if (text == null) {
+      return null;
+    }
+    long found = CanonicalJson.find(text, steps, from, caseSensitive);
+    if (found == CanonicalJson.NOT_FOUND) {
+      return null;
+    }
+    if (found != CanonicalJson.UNDECIDED) {
+      return text.substring(CanonicalJson.start(found), CanonicalJson.end(found));
+    }
+    return navigateSlow(text, steps, from, caseSensitive);
+  }
+
+  /** {@link #navigate} with Jackson only: the reference the canonical fast path must agree with. */
+  static String navigateSlow(String text, Object[] steps, int from, boolean caseSensitive) {
     if (text == null) {
       return null;
     }
@@ -68,7 +84,7 @@ final class SuperJson {
             if (candidate == null || i + 1 == steps.length) {
               return candidate;
             }
-            return navigate(candidate, steps, i + 1, caseSensitive);
+            return navigateSlow(candidate, steps, i + 1, caseSensitive);
           }
         } else {
           int position = (Integer) steps[i];

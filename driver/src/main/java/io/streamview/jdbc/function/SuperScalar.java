@@ -28,8 +28,56 @@ record SuperScalar(Kind kind, String text) {
     }
   }
 
+  private static final SuperScalar OBJECT = new SuperScalar(Kind.OBJECT, null);
+  private static final SuperScalar ARRAY = new SuperScalar(Kind.ARRAY, null);
+  private static final SuperScalar NULL = new SuperScalar(Kind.NULL, null);
+  private static final SuperScalar TRUE = new SuperScalar(Kind.BOOLEAN, "true");
+  private static final SuperScalar FALSE = new SuperScalar(Kind.BOOLEAN, "false");
+
   /** The classification of {@code superText}, or null for SQL NULL. */
   static SuperScalar of(String superText) {
+    if (superText == null) {
+      return null;
+    }
+    SuperScalar quick = quick(superText);
+    return quick != null ? quick : ofSlow(superText);
+  }
+
+  /**
+   * The classification of the common forms without a parser, or null when Jackson has to decide: a text starting
+   * with a brace or bracket (Jackson's first token is then the container's start, whatever follows), a string
+   * without backslash or control character (its first token, whatever follows), a strict JSON number that is the
+   * whole text, or exactly {@code true}, {@code false}, {@code null}.
+   */
+  static SuperScalar quick(String t) {
+    int n = t.length();
+    if (n == 0 || n > CanonicalJson.MAX_TEXT) {
+      return null;
+    }
+    char c = t.charAt(0);
+    switch (c) {
+      case '{':
+        return OBJECT;
+      case '[':
+        return ARRAY;
+      case '"': {
+        int end = CanonicalJson.skipString(t, 0);
+        return end < 0 ? null : new SuperScalar(Kind.STRING, t.substring(1, end - 1));
+      }
+      case 't':
+        return t.equals("true") ? TRUE : null;
+      case 'f':
+        return t.equals("false") ? FALSE : null;
+      case 'n':
+        return t.equals("null") ? NULL : null;
+      default:
+        return (c == '-' || (c >= '0' && c <= '9')) && CanonicalJson.skipNumber(t, 0) == n
+            ? new SuperScalar(Kind.NUMBER, t) : null;
+    }
+  }
+
+  /** {@link #of} with Jackson only: the reference the quick classification must agree with. */
+  static SuperScalar ofSlow(String superText) {
     if (superText == null) {
       return null;
     }

@@ -62,6 +62,17 @@ public final class VarbyteFunctions {
 
   /** Strict UTF-8 decoding; null when the bytes are not well-formed UTF-8. */
   static String decodeUtf8(byte[] b) {
+    // well-formed input decodes the same leniently; malformed input always leaves a U+FFFD in the lenient result,
+    // and only then (or for a genuine U+FFFD) does the strict decoder have to decide
+    String lenient = new String(b, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return lenient;
+    }
+    return decodeUtf8Strict(b);
+  }
+
+  /** Strict UTF-8 decoding with a reporting decoder; the reference {@link #decodeUtf8} agrees with. */
+  static String decodeUtf8Strict(byte[] b) {
     CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
