@@ -19,6 +19,7 @@ import io.streamview.jdbc.parser.SqlRefreshMaterializedView;
 import io.streamview.engine.refresh.ViewPipeline;
 import io.streamview.jdbc.pipeline.StreamingQuery;
 import io.streamview.jdbc.pipeline.StreamingQueryAnalyzer;
+import io.streamview.jdbc.pipeline.ViewPipelineCache;
 import io.streamview.jdbc.pipeline.ViewPipelines;
 
 import org.apache.calcite.sql.SqlIdentifier;
@@ -32,6 +33,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /** {@code CREATE MATERIALIZED VIEW}, {@code REFRESH MATERIALIZED VIEW}, {@code ALTER MATERIALIZED VIEW}. */
@@ -143,16 +145,34 @@ final class MaterializedViewCommands {
     if (schema == null) {
       throw new StreamViewException(ErrorCode.UNDEFINED_SCHEMA, mv.sourceSchema());
     }
-    StreamingQuery query;
+    // the compiled pipeline is kept from one refresh to the next (ViewPipelineCache); it is used, replaced and
+    // closed under the view's refresh lock, which RefreshExecutor takes again (re-entrantly)
+    ViewPipelineCache pipelines = ViewPipelineCache.of(db);
+    ReentrantLock lock = db.refreshLock(ViewPipelineCache.refreshLockName(mv));
+    lock.lock();
     try {
-      query = StreamingQueryAnalyzer.analyze(mv.name(), SqlParsing.parse(mv.sql()), catalog);
-    } catch (SqlParseException e) {
-      throw new StreamViewException(ErrorCode.INTERNAL_ERROR, e, "stored query of " + mv.name() + " does not parse");
-    }
-    try (ViewPipeline pipeline = ViewPipelines.open(db, query, mv.columns())) {
-      return new RefreshExecutor(db).refresh(mv, schema, pipeline, cancelled);
+      boolean failed = true;
+      try {
+        ViewPipeline pipeline = pipelines.acquire(mv, ViewPipelineCache.Definition.of(mv, schema),
+            () -> ViewPipelines.open(db, analyze(mv, catalog), mv.columns()));
+        RefreshResult result = new RefreshExecutor(db).refresh(mv, schema, pipeline, cancelled);
+        failed = false;
+        return result;
+      } finally {
+        pipelines.release(mv, failed);
+      }
     } catch (SQLException e) {
       throw new InternalSqlException("REFRESH MATERIALIZED VIEW " + mv.name(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static StreamingQuery analyze(MaterializedViewDef mv, CatalogSnapshot catalog) {
+    try {
+      return StreamingQueryAnalyzer.analyze(mv.name(), SqlParsing.parse(mv.sql()), catalog);
+    } catch (SqlParseException e) {
+      throw new StreamViewException(ErrorCode.INTERNAL_ERROR, e, "stored query of " + mv.name() + " does not parse");
     }
   }
 
