@@ -24,12 +24,13 @@ public final class ViewPipelines {
   }
 
   /**
-   * The columns of the view {@code query} defines. An aggregating view's pipeline is compiled once too, so that a
-   * query it cannot maintain is refused at CREATE rather than at the first REFRESH.
+   * The columns of the view {@code query} defines, and for an aggregating view its compiled pipeline: an aggregating
+   * view's pipeline is compiled here so that a query it cannot maintain is refused at CREATE rather than at the first
+   * REFRESH, and is handed over (to be kept for the view's refreshes, or closed) rather than compiled twice.
    */
-  public static List<ColumnDef> describe(Database db, String viewName, StreamingQuery query) throws SQLException {
+  public static Described describe(Database db, String viewName, StreamingQuery query) throws SQLException {
     if (!query.aggregates()) {
-      return CalciteViewPipeline.describe(db, viewName, query);
+      return new Described(CalciteViewPipeline.describe(db, viewName, query), null);
     }
     List<ColumnDef> columns;
     try (Connection c = StreamViewDriver.openInternal(db);
@@ -37,7 +38,16 @@ public final class ViewPipelines {
       ResultSetMetaData md = ps.getMetaData();
       columns = ResultColumns.of(viewName, md, md.getColumnCount());
     }
-    AggregatingViewPipeline.open(db, query, columns).close();
-    return columns;
+    return new Described(columns, AggregatingViewPipeline.open(db, query, columns));
+  }
+
+  /**
+   * What {@link #describe} found.
+   *
+   * @param columns  the view's columns
+   * @param pipeline the view's compiled pipeline, which the caller closes or hands over; {@code null} when describing
+   *                 compiled none
+   */
+  public record Described(List<ColumnDef> columns, ViewPipeline pipeline) {
   }
 }
