@@ -4,6 +4,7 @@ import io.streamview.engine.database.Database;
 import io.streamview.engine.database.DatabaseOptions;
 import io.streamview.engine.database.DatabaseRegistry;
 import io.streamview.engine.source.SourceConfig;
+import io.streamview.engine.source.StreamSourceFactory;
 import io.streamview.engine.table.RedshiftTypeSystem;
 import io.streamview.engine.table.RedshiftTypes;
 import io.streamview.jdbc.boundary.JdbcBoundary;
@@ -26,9 +27,12 @@ import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ServiceLoader;
 
 /**
  * The {@code jdbc:streamview:} driver. Calcite parses, validates, plans and executes SQL; Avatica provides the JDBC
@@ -175,7 +179,7 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
     Optional<SourceConfig.StaticCredentials> creds = key.map(k -> new SourceConfig.StaticCredentials(k, secret.get(),
         ConnectionProperty.AWS_SESSION_TOKEN.get(props)));
     SourceConfig source = new SourceConfig(ConnectionProperty.KINESIS_ENDPOINT.get(props),
-        ConnectionProperty.AWS_REGION.get(props), ConnectionProperty.AWS_PROFILE.get(props), creds, java.util.List.of(),
+        ConnectionProperty.AWS_REGION.get(props), ConnectionProperty.AWS_PROFILE.get(props), creds, List.of(),
         ConnectionProperty.STS_ENDPOINT.get(props));
     int parallelism;
     String par = ConnectionProperty.REFRESH_PARALLELISM.get(props).orElse("4");
@@ -188,7 +192,44 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
       throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE,
           "refreshParallelism must be a whole number from 1 to 256, not '" + par + "'");
     }
-    return new DatabaseOptions(source, parallelism, autoRefreshInterval(props), AutoRefreshCommands.refresher());
+    return new DatabaseOptions(source, parallelism, autoRefreshInterval(props), AutoRefreshCommands.refresher(),
+        sourceFactory(props));
+  }
+
+  /**
+   * The key of the connection property, given only in the {@link Properties} passed to {@code connect}, whose value
+   * is the {@link StreamSourceFactory} that serves the database's external schemas of its kind in place of the one
+   * ServiceLoader finds: an instance, or the class name of a factory ServiceLoader lists. A shared database keeps the
+   * factory of the connection that opened it.
+   */
+  public static final String SOURCE_FACTORY_PROPERTY = "streamSourceFactory";
+
+  private static StreamSourceFactory sourceFactory(Properties props) {
+    Object value = null;
+    for (Object k : props.keySet()) {
+      if (k instanceof String name && name.equalsIgnoreCase(SOURCE_FACTORY_PROPERTY)) {
+        value = props.get(k);
+      }
+    }
+    if (value == null || value instanceof StreamSourceFactory) {
+      return (StreamSourceFactory) value;
+    }
+    if (value instanceof String className && !className.isBlank()) {
+      List<String> listed = new ArrayList<>();
+      for (StreamSourceFactory f : ServiceLoader.load(StreamSourceFactory.class, StreamSourceFactory.class
+          .getClassLoader())) {
+        if (f.getClass().getName().equals(className.trim())) {
+          return f;
+        }
+        listed.add(f.getClass().getName());
+      }
+      throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE, SOURCE_FACTORY_PROPERTY + " names "
+          + className.trim() + ", which is not a stream source factory ServiceLoader lists (listed: " + listed
+          + "); pass the factory object itself, or list its class in META-INF/services/"
+          + StreamSourceFactory.class.getName());
+    }
+    throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE, SOURCE_FACTORY_PROPERTY + " must be a "
+        + StreamSourceFactory.class.getName() + " or the name of its class, not a " + value.getClass().getName());
   }
 
   private static Duration autoRefreshInterval(Properties props) {

@@ -193,7 +193,9 @@ public final class Database implements AutoCloseable {
   }
 
   private StreamSource createSource(ExternalSchemaDef schema) {
-    StreamSourceFactory factory = factory(schema.sourceKind());
+    StreamSourceFactory given = options.sourceFactory();
+    StreamSourceFactory factory = given != null && given.kind().equalsIgnoreCase(schema.sourceKind()) ? given
+        : factory(schema.sourceKind());
     SourceConfig base = options.sourceDefaults();
     List<String> roles = "default".equalsIgnoreCase(schema.iamRole()) || schema.iamRole() == null
         ? List.of() : Arrays.stream(schema.iamRole().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -203,7 +205,10 @@ public final class Database implements AutoCloseable {
     return factory.create(config);
   }
 
-  /** The source factory for a kind, or an exception naming the kinds that are available. */
+  /**
+   * The source factory for a kind that {@link ServiceLoader} finds (the first it lists), or an exception naming the
+   * kinds that are available. A database's {@link DatabaseOptions#sourceFactory()} comes before it.
+   */
   public static StreamSourceFactory factory(String kind) {
     List<String> kinds = new ArrayList<>();
     for (StreamSourceFactory f : ServiceLoader.load(StreamSourceFactory.class, Database.class.getClassLoader())) {
