@@ -24,13 +24,14 @@ public final class ViewPipelines {
   }
 
   /**
-   * The columns of the view {@code query} defines, and for an aggregating view its compiled pipeline: an aggregating
-   * view's pipeline is compiled here so that a query it cannot maintain is refused at CREATE rather than at the first
-   * REFRESH, and is handed over (to be kept for the view's refreshes, or closed) rather than compiled twice.
+   * The columns of the view {@code query} defines, and its compiled pipeline, which is handed over (to be kept for the
+   * view's refreshes, or closed) rather than compiled again at the first REFRESH. An aggregating view's pipeline is
+   * compiled here also so that a query it cannot maintain is refused at CREATE rather than at the first REFRESH.
    */
   public static Described describe(Database db, String viewName, StreamingQuery query) throws SQLException {
     if (!query.aggregates()) {
-      return new Described(CalciteViewPipeline.describe(db, viewName, query), null);
+      CalciteViewPipeline pipeline = CalciteViewPipeline.openDescribing(db, viewName, query);
+      return new Described(pipeline.columns(), pipeline);
     }
     List<ColumnDef> columns;
     try (Connection c = StreamViewDriver.openInternal(db);
@@ -45,8 +46,7 @@ public final class ViewPipelines {
    * What {@link #describe} found.
    *
    * @param columns  the view's columns
-   * @param pipeline the view's compiled pipeline, which the caller closes or hands over; {@code null} when describing
-   *                 compiled none
+   * @param pipeline the view's compiled pipeline, which the caller closes or hands over
    */
   public record Described(List<ColumnDef> columns, ViewPipeline pipeline) {
   }
