@@ -41,6 +41,7 @@ import java.util.ServiceLoader;
 public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
 
   private static final ThreadLocal<Database> CONNECTING = new ThreadLocal<>();
+  private static final ThreadLocal<Boolean> WARMING_UP = new ThreadLocal<>();
 
   public StreamViewDriver() {
     super();
@@ -66,6 +67,7 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
       DatabaseUrl parsed = DatabaseUrl.parse(url, info);
       Database db = DatabaseRegistry.INSTANCE.acquire(parsed.location(), options(parsed.properties()));
       try {
+        DriverWarmUp.awaitCalcite(); // Calcite's classes are initialized by one thread at a time
         Connection calcite = openCalcite(db, false);
         return JdbcBoundary.wrap(calcite, db, () -> DatabaseRegistry.INSTANCE.release(db));
       } catch (RuntimeException | SQLException e) {
@@ -105,6 +107,22 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
     }
     INTERNAL = new StreamViewDriver(0);
     new StreamViewDriver().register();
+    DriverWarmUp.start(() -> {
+      WARMING_UP.set(Boolean.TRUE);
+      try {
+        return INTERNAL.openCalcite(null, true);
+      } finally {
+        WARMING_UP.remove();
+      }
+    });
+  }
+
+  /**
+   * Waits until the background warm-up of a new JVM has finished with Calcite ({@link DriverWarmUp}); called before
+   * work that may be the first of the JVM to use Calcite on a thread other than a connecting one (auto refresh).
+   */
+  public static void awaitWarmUp() {
+    DriverWarmUp.awaitCalcite();
   }
 
   private StreamViewDriver(int unregistered) {
@@ -139,10 +157,14 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
       @Override public void onConnectionInit(AvaticaConnection connection) throws SQLException {
         calcite.onConnectionInit(connection);
         Database db = CONNECTING.get();
+        CalciteConnection cc = connection.unwrap(CalciteConnection.class);
+        if (db == null && Boolean.TRUE.equals(WARMING_UP.get())) { // DriverWarmUp: functions and types, no database
+          RedshiftFunctions.register(cc.getRootSchema());
+          return;
+        }
         if (db == null) {
           throw new StreamViewException(ErrorCode.INVALID_URL, "(none)", "connections are opened through DriverManager");
         }
-        CalciteConnection cc = connection.unwrap(CalciteConnection.class);
         RedshiftFunctions.register(cc.getRootSchema());
         // SUPER, as CAST(x AS SUPER) names it: JSON text in a VARCHAR that no Redshift VARCHAR can be as long as
         cc.getRootSchema().add("SUPER", tf -> tf.createTypeWithNullability(
