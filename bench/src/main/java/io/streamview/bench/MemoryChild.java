@@ -8,7 +8,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.stream.Stream;
 
 /**
@@ -54,8 +53,7 @@ public final class MemoryChild {
     Path dir = Path.of(args[1]);
     MemoryStreams.registerGenerated("big", n, 2, ClickRecords::payload);
     long t0 = System.nanoTime();
-    try (Connection c = DriverManager.getConnection("jdbc:streamview:file:" + dir + ";kinesisEndpoint="
-        + MemoryStreams.ENDPOINT + ";awsRegion=us-east-1;refreshParallelism=2")) {
+    try (Connection c = StreamViewSql.memoryStreams("file:" + dir, "")) {
       StreamViewSql.execute(c, "CREATE EXTERNAL SCHEMA kds FROM KINESIS IAM_ROLE default");
       StreamViewSql.execute(c, StreamViewSql.ingestView("big", "big"));
       StreamViewSql.execute(c, "REFRESH MATERIALIZED VIEW big");

@@ -1,12 +1,13 @@
 package io.streamview.bench;
 
-import io.streamview.bench.source.MemoryStreams;
+import io.streamview.bench.source.MemorySourceFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 /** The StreamView side of the benchmarks: connections and the views' SQL. */
 final class StreamViewSql {
@@ -16,8 +17,19 @@ final class StreamViewSql {
 
   /** A connection to in-memory database {@code db} whose streams are the bench's in-memory streams. */
   static Connection memoryStreams(String db) throws SQLException {
-    return DriverManager.getConnection("jdbc:streamview:mem:" + db + ";kinesisEndpoint=" + MemoryStreams.ENDPOINT
-        + ";awsRegion=us-east-1;refreshParallelism=2");
+    return memoryStreams("mem:" + db, "");
+  }
+
+  /**
+   * A connection to database {@code location} ({@code mem:NAME}, {@code file:PATH}) whose {@code FROM KINESIS} schemas
+   * read the bench's in-memory streams: the driver's {@code streamSourceFactory} connection property, an object in
+   * the Properties of {@code getConnection}.
+   */
+  static Connection memoryStreams(String location, String urlProperties) throws SQLException {
+    Properties p = new Properties();
+    p.put("streamSourceFactory", MemorySourceFactory.INSTANCE);
+    return DriverManager.getConnection("jdbc:streamview:" + location + ";awsRegion=us-east-1;refreshParallelism=2"
+        + urlProperties, p);
   }
 
   /** The ingest view: four typed columns and a SUPER column, heartbeats filtered out. */

@@ -4,6 +4,7 @@ import io.streamview.engine.database.Database;
 import io.streamview.engine.database.DatabaseOptions;
 import io.streamview.engine.database.DatabaseRegistry;
 import io.streamview.engine.source.SourceConfig;
+import io.streamview.engine.source.StreamSourceFactory;
 import io.streamview.engine.table.GroupKeyColumns;
 import io.streamview.engine.table.RedshiftTypeSystem;
 import io.streamview.engine.table.RedshiftTypes;
@@ -28,9 +29,12 @@ import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ServiceLoader;
 
 /**
  * The {@code jdbc:streamview:} driver. Calcite parses, validates, plans and executes SQL; Avatica provides the JDBC
@@ -39,6 +43,7 @@ import java.util.Properties;
 public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
 
   private static final ThreadLocal<Database> CONNECTING = new ThreadLocal<>();
+  private static final ThreadLocal<Boolean> WARMING_UP = new ThreadLocal<>();
 
   public StreamViewDriver() {
     super();
@@ -64,6 +69,7 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
       DatabaseUrl parsed = DatabaseUrl.parse(url, info);
       Database db = DatabaseRegistry.INSTANCE.acquire(parsed.location(), options(parsed.properties()));
       try {
+        DriverWarmUp.awaitCalcite(); // Calcite's classes are initialized by one thread at a time
         Connection calcite = openCalcite(db, false);
         return JdbcBoundary.wrap(calcite, db, () -> DatabaseRegistry.INSTANCE.release(db));
       } catch (RuntimeException | SQLException e) {
@@ -105,6 +111,22 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
     // point lookups on aggregating views: which view columns are their GROUP BY keys
     GroupKeyColumns.resolveWith(GroupKeyAnalysis::keyColumns);
     new StreamViewDriver().register();
+    DriverWarmUp.start(() -> {
+      WARMING_UP.set(Boolean.TRUE);
+      try {
+        return INTERNAL.openCalcite(null, true);
+      } finally {
+        WARMING_UP.remove();
+      }
+    });
+  }
+
+  /**
+   * Waits until the background warm-up of a new JVM has finished with Calcite ({@link DriverWarmUp}); called before
+   * work that may be the first of the JVM to use Calcite on a thread other than a connecting one (auto refresh).
+   */
+  public static void awaitWarmUp() {
+    DriverWarmUp.awaitCalcite();
   }
 
   private StreamViewDriver(int unregistered) {
@@ -139,10 +161,14 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
       @Override public void onConnectionInit(AvaticaConnection connection) throws SQLException {
         calcite.onConnectionInit(connection);
         Database db = CONNECTING.get();
+        CalciteConnection cc = connection.unwrap(CalciteConnection.class);
+        if (db == null && Boolean.TRUE.equals(WARMING_UP.get())) { // DriverWarmUp: functions and types, no database
+          RedshiftFunctions.register(cc.getRootSchema());
+          return;
+        }
         if (db == null) {
           throw new StreamViewException(ErrorCode.INVALID_URL, "(none)", "connections are opened through DriverManager");
         }
-        CalciteConnection cc = connection.unwrap(CalciteConnection.class);
         RedshiftFunctions.register(cc.getRootSchema());
         // SUPER, as CAST(x AS SUPER) names it: JSON text in a VARCHAR that no Redshift VARCHAR can be as long as
         cc.getRootSchema().add("SUPER", tf -> tf.createTypeWithNullability(
@@ -179,7 +205,7 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
     Optional<SourceConfig.StaticCredentials> creds = key.map(k -> new SourceConfig.StaticCredentials(k, secret.get(),
         ConnectionProperty.AWS_SESSION_TOKEN.get(props)));
     SourceConfig source = new SourceConfig(ConnectionProperty.KINESIS_ENDPOINT.get(props),
-        ConnectionProperty.AWS_REGION.get(props), ConnectionProperty.AWS_PROFILE.get(props), creds, java.util.List.of(),
+        ConnectionProperty.AWS_REGION.get(props), ConnectionProperty.AWS_PROFILE.get(props), creds, List.of(),
         ConnectionProperty.STS_ENDPOINT.get(props));
     int parallelism;
     String par = ConnectionProperty.REFRESH_PARALLELISM.get(props).orElse("4");
@@ -192,7 +218,44 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
       throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE,
           "refreshParallelism must be a whole number from 1 to 256, not '" + par + "'");
     }
-    return new DatabaseOptions(source, parallelism, autoRefreshInterval(props), AutoRefreshCommands.refresher());
+    return new DatabaseOptions(source, parallelism, autoRefreshInterval(props), AutoRefreshCommands.refresher(),
+        sourceFactory(props));
+  }
+
+  /**
+   * The key of the connection property, given only in the {@link Properties} passed to {@code connect}, whose value
+   * is the {@link StreamSourceFactory} that serves the database's external schemas of its kind in place of the one
+   * ServiceLoader finds: an instance, or the class name of a factory ServiceLoader lists. A shared database keeps the
+   * factory of the connection that opened it.
+   */
+  public static final String SOURCE_FACTORY_PROPERTY = "streamSourceFactory";
+
+  private static StreamSourceFactory sourceFactory(Properties props) {
+    Object value = null;
+    for (Object k : props.keySet()) {
+      if (k instanceof String name && name.equalsIgnoreCase(SOURCE_FACTORY_PROPERTY)) {
+        value = props.get(k);
+      }
+    }
+    if (value == null || value instanceof StreamSourceFactory) {
+      return (StreamSourceFactory) value;
+    }
+    if (value instanceof String className && !className.isBlank()) {
+      List<String> listed = new ArrayList<>();
+      for (StreamSourceFactory f : ServiceLoader.load(StreamSourceFactory.class, StreamSourceFactory.class
+          .getClassLoader())) {
+        if (f.getClass().getName().equals(className.trim())) {
+          return f;
+        }
+        listed.add(f.getClass().getName());
+      }
+      throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE, SOURCE_FACTORY_PROPERTY + " names "
+          + className.trim() + ", which is not a stream source factory ServiceLoader lists (listed: " + listed
+          + "); pass the factory object itself, or list its class in META-INF/services/"
+          + StreamSourceFactory.class.getName());
+    }
+    throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE, SOURCE_FACTORY_PROPERTY + " must be a "
+        + StreamSourceFactory.class.getName() + " or the name of its class, not a " + value.getClass().getName());
   }
 
   private static Duration autoRefreshInterval(Properties props) {

@@ -15,9 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MemoryStreams {
 
-  /** The {@code kinesisEndpoint} connection property value that selects the in-memory source. */
-  public static final String ENDPOINT = "memory:bench";
-
   private static final Map<String, List<List<StreamRecord>>> STREAMS = new ConcurrentHashMap<>();
   private static final BigInteger SEQUENCE_BASE = new BigInteger("49650000000000000000000000000000000000000000000000000000");
 

@@ -5,6 +5,7 @@ import io.streamview.catalog.MaterializedViewDef;
 import io.streamview.engine.database.Database;
 import io.streamview.engine.database.RefreshType;
 import io.streamview.engine.database.ViewRefresher;
+import io.streamview.jdbc.StreamViewDriver;
 import io.streamview.jdbc.error.ErrorCode;
 import io.streamview.jdbc.error.StreamViewException;
 
@@ -30,7 +31,10 @@ public final class AutoRefreshCommands {
 
   /** How the database's auto-refresh threads refresh a view. */
   public static ViewRefresher refresher() {
-    return AutoRefreshCommands::refresh;
+    return (db, viewKey, cancelled) -> {
+      StreamViewDriver.awaitWarmUp(); // the first refresh of a new JVM may come before its first connection's query
+      refresh(db, viewKey, cancelled);
+    };
   }
 
   private static void refresh(Database db, String viewKey, BooleanSupplier cancelled) {

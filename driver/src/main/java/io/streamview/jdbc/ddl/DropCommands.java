@@ -8,6 +8,7 @@ import io.streamview.catalog.ViewDef;
 import io.streamview.engine.database.Database;
 import io.streamview.jdbc.error.ErrorCode;
 import io.streamview.jdbc.error.StreamViewException;
+import io.streamview.jdbc.pipeline.ViewPipelineCache;
 import io.streamview.jdbc.parser.SqlDropObjects;
 
 import org.apache.calcite.sql.SqlIdentifier;
@@ -62,6 +63,7 @@ final class DropCommands {
         for (ExternalSchemaDef s : plan.schemaDefs) {
           db.releaseSource(s);
         }
+        ViewPipelineCache.of(db).evictStale(); // the compiled pipelines of the dropped views
       } finally {
         refreshLocks.forEach(ReentrantLock::unlock);
       }

@@ -19,6 +19,7 @@ import io.streamview.jdbc.parser.SqlRefreshMaterializedView;
 import io.streamview.engine.refresh.ViewPipeline;
 import io.streamview.jdbc.pipeline.StreamingQuery;
 import io.streamview.jdbc.pipeline.StreamingQueryAnalyzer;
+import io.streamview.jdbc.pipeline.ViewPipelineCache;
 import io.streamview.jdbc.pipeline.ViewPipelines;
 
 import org.apache.calcite.sql.SqlIdentifier;
@@ -32,6 +33,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /** {@code CREATE MATERIALIZED VIEW}, {@code REFRESH MATERIALIZED VIEW}, {@code ALTER MATERIALIZED VIEW}. */
@@ -55,31 +57,66 @@ final class MaterializedViewCommands {
       StreamingQuery query = StreamingQueryAnalyzer.analyze(name.name(), node.query, catalog);
       ExternalSchemaDef schema = catalog.externalSchemas().get(query.schemaName());
       db.noteStream(query.schemaName(), query.streamName());
-      List<ColumnDef> columns;
+      ViewPipelines.Described described;
       try {
-        columns = ViewPipelines.describe(db, name.name(), query);
+        described = ViewPipelines.describe(db, name.name(), query);
       } catch (SQLException e) {
         throw new InternalSqlException("CREATE MATERIALIZED VIEW " + name.name(), e);
       }
-      List<String> distKey = columnNames(name, "DISTKEY", node.distKey, columns);
-      List<String> sortKey = columnNames(name, "SORTKEY", node.sortKey, columns);
-      if (!db.sourceFor(schema).streamExists(query.streamName())) {
-        throw new StreamViewException(ErrorCode.STREAM_NOT_FOUND, "stream \"" + query.streamName()
-            + "\" of external schema " + schema.name() + " does not exist at " + where(db, schema)
-            + "; create the stream first, or check its name (stream names are case-sensitive: quote them, as in "
-            + schema.name() + ".\"MyStream\")");
-      }
-      MaterializedViewDef def = new MaterializedViewDef(name.schema(), name.name(), sql, columns,
-          query.schemaName(), query.streamName(), Boolean.TRUE.equals(node.autoRefresh),
-          !Boolean.FALSE.equals(node.backup), node.distStyle,
-          distKey, sortKey, ObjectNames.newStoreName("mv", name), Instant.now());
-      db.storage().open(def.storeName());
+      ViewPipeline compiled = described.pipeline();
       try {
-        db.catalog().update(c -> c.withMaterializedView(def));
-      } catch (RuntimeException e) {
-        db.storage().drop(def.storeName());
-        throw e;
+        MaterializedViewDef def = define(db, node, name, sql, query, schema, described.columns());
+        if (compiled != null) { // kept for the view's first refresh
+          keep(db, def, schema, compiled);
+          compiled = null;
+        }
+      } finally {
+        if (compiled != null) {
+          compiled.close();
+        }
       }
+    }
+  }
+
+  private static MaterializedViewDef define(Database db, SqlCreateMaterializedView node, ObjectNames.Local name,
+                                            String sql, StreamingQuery query, ExternalSchemaDef schema,
+                                            List<ColumnDef> columns) {
+    List<String> distKey = columnNames(name, "DISTKEY", node.distKey, columns);
+    List<String> sortKey = columnNames(name, "SORTKEY", node.sortKey, columns);
+    if (!db.sourceFor(schema).streamExists(query.streamName())) {
+      throw new StreamViewException(ErrorCode.STREAM_NOT_FOUND, "stream \"" + query.streamName()
+          + "\" of external schema " + schema.name() + " does not exist at " + where(db, schema)
+          + "; create the stream first, or check its name (stream names are case-sensitive: quote them, as in "
+          + schema.name() + ".\"MyStream\")");
+    }
+    MaterializedViewDef def = new MaterializedViewDef(name.schema(), name.name(), sql, columns,
+        query.schemaName(), query.streamName(), Boolean.TRUE.equals(node.autoRefresh),
+        !Boolean.FALSE.equals(node.backup), node.distStyle,
+        distKey, sortKey, ObjectNames.newStoreName("mv", name), Instant.now());
+    db.storage().open(def.storeName());
+    try {
+      db.catalog().update(c -> c.withMaterializedView(def));
+    } catch (RuntimeException e) {
+      db.storage().drop(def.storeName());
+      throw e;
+    }
+    return def;
+  }
+
+  /** Keeps the pipeline CREATE compiled for the view's refreshes (closing it if the cache keeps another). */
+  private static void keep(Database db, MaterializedViewDef def, ExternalSchemaDef schema, ViewPipeline compiled) {
+    ReentrantLock lock = db.refreshLock(ViewPipelineCache.refreshLockName(def));
+    lock.lock();
+    try {
+      ViewPipeline kept = ViewPipelineCache.of(db).acquire(def, ViewPipelineCache.Definition.of(def, schema),
+          () -> compiled);
+      if (kept != compiled) {
+        compiled.close();
+      }
+    } catch (SQLException e) { // the compiler above throws none
+      throw new InternalSqlException("CREATE MATERIALIZED VIEW " + def.name(), e);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -143,16 +180,34 @@ final class MaterializedViewCommands {
     if (schema == null) {
       throw new StreamViewException(ErrorCode.UNDEFINED_SCHEMA, mv.sourceSchema());
     }
-    StreamingQuery query;
+    // the compiled pipeline is kept from one refresh to the next (ViewPipelineCache); it is used, replaced and
+    // closed under the view's refresh lock, which RefreshExecutor takes again (re-entrantly)
+    ViewPipelineCache pipelines = ViewPipelineCache.of(db);
+    ReentrantLock lock = db.refreshLock(ViewPipelineCache.refreshLockName(mv));
+    lock.lock();
     try {
-      query = StreamingQueryAnalyzer.analyze(mv.name(), SqlParsing.parse(mv.sql()), catalog);
-    } catch (SqlParseException e) {
-      throw new StreamViewException(ErrorCode.INTERNAL_ERROR, e, "stored query of " + mv.name() + " does not parse");
-    }
-    try (ViewPipeline pipeline = ViewPipelines.open(db, query, mv.columns())) {
-      return new RefreshExecutor(db).refresh(mv, schema, pipeline, cancelled);
+      boolean failed = true;
+      try {
+        ViewPipeline pipeline = pipelines.acquire(mv, ViewPipelineCache.Definition.of(mv, schema),
+            () -> ViewPipelines.open(db, analyze(mv, catalog), mv.columns()));
+        RefreshResult result = new RefreshExecutor(db).refresh(mv, schema, pipeline, cancelled);
+        failed = false;
+        return result;
+      } finally {
+        pipelines.release(mv, failed);
+      }
     } catch (SQLException e) {
       throw new InternalSqlException("REFRESH MATERIALIZED VIEW " + mv.name(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static StreamingQuery analyze(MaterializedViewDef mv, CatalogSnapshot catalog) {
+    try {
+      return StreamingQueryAnalyzer.analyze(mv.name(), SqlParsing.parse(mv.sql()), catalog);
+    } catch (SqlParseException e) {
+      throw new StreamViewException(ErrorCode.INTERNAL_ERROR, e, "stored query of " + mv.name() + " does not parse");
     }
   }
 

@@ -6,6 +6,7 @@ import io.streamview.engine.table.StreamBatchScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,13 @@ final class BatchStatements implements AutoCloseable {
     PreparedStatement ps = connection.prepareStatement(sql);
     all.add(ps);
     return ps;
+  }
+
+  /** The columns of the query's result, from a statement already prepared. */
+  ResultSetMetaData metaData() throws SQLException {
+    synchronized (all) {
+      return all.get(0).getMetaData();
+    }
   }
 
   /** Closes {@code ps} when this closes. */

@@ -18,6 +18,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +74,32 @@ public final class CalciteViewPipeline implements ViewPipeline {
       c.close();
       throw e;
     }
+  }
+
+  /**
+   * Compiles the pipeline of a view being created, whose columns the compiled query gives ({@link #columns()}): what
+   * {@link #describe} finds, without compiling the query a second time for the view's first refresh.
+   */
+  static CalciteViewPipeline openDescribing(Database db, String viewName, StreamingQuery query) throws SQLException {
+    Connection c = StreamViewDriver.openInternal(db);
+    try {
+      BatchStatements statements = new BatchStatements(c, pipelineSql(query), query.streamName());
+      try {
+        ResultSetMetaData md = statements.metaData();
+        return new CalciteViewPipeline(statements, ResultColumns.of(viewName, md, md.getColumnCount() - 2));
+      } catch (SQLException | RuntimeException e) {
+        statements.close();
+        throw e;
+      }
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** The view's columns (without the key columns). */
+  List<ColumnDef> columns() {
+    return columns;
   }
 
   /** The columns of the view that {@code query} defines, found by compiling its pipeline. */

@@ -24,12 +24,14 @@ public final class ViewPipelines {
   }
 
   /**
-   * The columns of the view {@code query} defines. An aggregating view's pipeline is compiled once too, so that a
-   * query it cannot maintain is refused at CREATE rather than at the first REFRESH.
+   * The columns of the view {@code query} defines, and its compiled pipeline, which is handed over (to be kept for the
+   * view's refreshes, or closed) rather than compiled again at the first REFRESH. An aggregating view's pipeline is
+   * compiled here also so that a query it cannot maintain is refused at CREATE rather than at the first REFRESH.
    */
-  public static List<ColumnDef> describe(Database db, String viewName, StreamingQuery query) throws SQLException {
+  public static Described describe(Database db, String viewName, StreamingQuery query) throws SQLException {
     if (!query.aggregates()) {
-      return CalciteViewPipeline.describe(db, viewName, query);
+      CalciteViewPipeline pipeline = CalciteViewPipeline.openDescribing(db, viewName, query);
+      return new Described(pipeline.columns(), pipeline);
     }
     List<ColumnDef> columns;
     try (Connection c = StreamViewDriver.openInternal(db);
@@ -37,7 +39,15 @@ public final class ViewPipelines {
       ResultSetMetaData md = ps.getMetaData();
       columns = ResultColumns.of(viewName, md, md.getColumnCount());
     }
-    AggregatingViewPipeline.open(db, query, columns).close();
-    return columns;
+    return new Described(columns, AggregatingViewPipeline.open(db, query, columns));
+  }
+
+  /**
+   * What {@link #describe} found.
+   *
+   * @param columns  the view's columns
+   * @param pipeline the view's compiled pipeline, which the caller closes or hands over
+   */
+  public record Described(List<ColumnDef> columns, ViewPipeline pipeline) {
   }
 }

@@ -9,6 +9,9 @@ import io.streamview.engine.source.StreamSourceFactory;
 import io.streamview.engine.storage.DatabaseLock;
 import io.streamview.engine.storage.StorageEngine;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,11 +19,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One open database: catalog, shard positions, row stores, the log of its refreshes, the threads that refresh its
@@ -28,6 +33,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * connections of a JVM through {@link DatabaseRegistry}.
  */
 public final class Database implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   private final DatabaseLocation location;
   private final DatabaseOptions options;
@@ -42,6 +49,7 @@ public final class Database implements AutoCloseable {
   private final RefreshLog refreshLog = new RefreshLog();
   private final BatchCommits commits;
   private final AutoRefresher autoRefresher;
+  private final Map<Class<?>, AutoCloseable> attachments = new LinkedHashMap<>(); // guarded by itself
   private volatile boolean closed;
 
   private Database(DatabaseLocation location, DatabaseOptions options, DatabaseLock lock, CatalogStore catalog,
@@ -185,7 +193,9 @@ public final class Database implements AutoCloseable {
   }
 
   private StreamSource createSource(ExternalSchemaDef schema) {
-    StreamSourceFactory factory = factory(schema.sourceKind());
+    StreamSourceFactory given = options.sourceFactory();
+    StreamSourceFactory factory = given != null && given.kind().equalsIgnoreCase(schema.sourceKind()) ? given
+        : factory(schema.sourceKind());
     SourceConfig base = options.sourceDefaults();
     List<String> roles = "default".equalsIgnoreCase(schema.iamRole()) || schema.iamRole() == null
         ? List.of() : Arrays.stream(schema.iamRole().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -195,7 +205,10 @@ public final class Database implements AutoCloseable {
     return factory.create(config);
   }
 
-  /** The source factory for a kind, or an exception naming the kinds that are available. */
+  /**
+   * The source factory for a kind that {@link ServiceLoader} finds (the first it lists), or an exception naming the
+   * kinds that are available. A database's {@link DatabaseOptions#sourceFactory()} comes before it.
+   */
   public static StreamSourceFactory factory(String kind) {
     List<String> kinds = new ArrayList<>();
     for (StreamSourceFactory f : ServiceLoader.load(StreamSourceFactory.class, Database.class.getClassLoader())) {
@@ -205,6 +218,22 @@ public final class Database implements AutoCloseable {
       kinds.add(f.kind());
     }
     throw new IllegalStateException("no stream source of kind " + kind + " is available; available: " + kinds);
+  }
+
+  /**
+   * The {@code type} object kept with this database (created by {@code create} on first use): state the SQL layer
+   * keeps per open database, such as its views' compiled refresh pipelines. Closed when the database closes, after
+   * the auto-refresh threads have stopped and before the row stores close.
+   *
+   * @throws IllegalStateException when the database is closed
+   */
+  public <T extends AutoCloseable> T attached(Class<T> type, Supplier<T> create) {
+    synchronized (attachments) {
+      if (closed) {
+        throw new IllegalStateException("database " + location.describe() + " is closed");
+      }
+      return type.cast(attachments.computeIfAbsent(type, k -> create.get()));
+    }
   }
 
   public boolean isClosed() {
@@ -220,8 +249,28 @@ public final class Database implements AutoCloseable {
         autoRefresher.close();
       }
     } finally {
-      closed = true;
-      closeResources();
+      List<AutoCloseable> attached;
+      synchronized (attachments) {
+        closed = true;
+        attached = new ArrayList<>(attachments.values());
+        attachments.clear();
+      }
+      try {
+        closeAttachments(attached);
+      } finally {
+        closeResources();
+      }
+    }
+  }
+
+  private void closeAttachments(List<AutoCloseable> attached) {
+    for (AutoCloseable a : attached) {
+      try {
+        a.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} of {} failed", a.getClass().getSimpleName(),
+            location.describe(), e);
+      }
     }
   }
 

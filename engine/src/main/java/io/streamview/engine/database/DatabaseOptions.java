@@ -1,6 +1,7 @@
 package io.streamview.engine.database;
 
 import io.streamview.engine.source.SourceConfig;
+import io.streamview.engine.source.StreamSourceFactory;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -14,9 +15,11 @@ import java.util.Objects;
  *                            {@link #MIN_AUTO_REFRESH_INTERVAL})
  * @param viewRefresher       how the auto-refresh threads refresh a view; {@code null}: views are never refreshed
  *                            automatically (AUTO REFRESH YES is only recorded)
+ * @param sourceFactory       the stream source factory of external schemas of its kind ({@code FROM KINESIS}),
+ *                            used instead of the one {@link java.util.ServiceLoader} finds; {@code null}: none
  */
 public record DatabaseOptions(SourceConfig sourceDefaults, int refreshParallelism, Duration autoRefreshInterval,
-                              ViewRefresher viewRefresher) {
+                              ViewRefresher viewRefresher, StreamSourceFactory sourceFactory) {
 
   /** The default pause between two auto refreshes of a view. */
   public static final Duration DEFAULT_AUTO_REFRESH_INTERVAL = Duration.ofSeconds(1);
@@ -33,6 +36,12 @@ public record DatabaseOptions(SourceConfig sourceDefaults, int refreshParallelis
       throw new IllegalArgumentException("autoRefreshInterval must be at least "
           + MIN_AUTO_REFRESH_INTERVAL.toMillis() + " ms, not " + autoRefreshInterval.toMillis() + " ms");
     }
+  }
+
+  /** Options whose stream sources come from the factories {@link java.util.ServiceLoader} finds. */
+  public DatabaseOptions(SourceConfig sourceDefaults, int refreshParallelism, Duration autoRefreshInterval,
+                         ViewRefresher viewRefresher) {
+    this(sourceDefaults, refreshParallelism, autoRefreshInterval, viewRefresher, null);
   }
 
   /** Options without automatic refresh. */

@@ -1,0 +1,126 @@
+package io.streamview.jdbc;
+
+import io.streamview.engine.storage.RowStore;
+import io.streamview.engine.storage.StorageEngine;
+
+import org.codehaus.janino.SimpleCompiler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Work a new JVM does once, started on a background thread when the driver class loads so that it overlaps with
+ * opening the first database (locking its directory, reading its catalog with Jackson) and with the first query's
+ * planning: first a Calcite connection without a database, which parses and validates a trivial query (Calcite's
+ * and Avatica's connection classes, the parser, operator tables, the Redshift functions: what every first statement
+ * needs); then an in-memory Chronicle Map store created, written and closed (Chronicle's analytics are switched off
+ * before, by the driver's static initializer); then Janino compiling a small class (what Calcite's code generation
+ * runs on). A daemon thread, {@code streamview-warm-up}; a failure is only logged (the real connection reports its
+ * own). A connection waits for the Calcite part before it touches Calcite itself ({@link #awaitCalcite}), so that no
+ * two threads initialize Calcite's classes at once (their static initializers refer to each other, and two threads
+ * initializing them concurrently could deadlock); Chronicle, Janino and the engine's storage classes initialize
+ * without referring to Calcite or to a class of the driver, so a connection need not wait for them. System property {@value #DISABLE_PROPERTY}{@code =false} switches it off.
+ */
+final class DriverWarmUp {
+
+  /** Set to {@code false} to start no warm-up thread. */
+  static final String DISABLE_PROPERTY = "streamview.warmUp";
+
+  /** The statement the Calcite part parses and validates (no planning: a first {@code SELECT 1} needs none). */
+  static final String QUERY = "SELECT 1";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DriverWarmUp.class);
+  private static final long MAX_WAIT_SECONDS = 60;
+  private static final CountDownLatch CALCITE_DONE = new CountDownLatch(1);
+
+  private static volatile Thread thread;
+
+  private DriverWarmUp() {
+  }
+
+  /** Starts the warm-up thread (once per JVM, from the driver's static initializer). */
+  static void start(CalciteOpener opener) {
+    if ("false".equalsIgnoreCase(System.getProperty(DISABLE_PROPERTY))) {
+      CALCITE_DONE.countDown();
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        quietly("Calcite", () -> {
+          try (Connection c = opener.open(); PreparedStatement ps = c.prepareStatement(QUERY)) {
+            ps.getMetaData();
+          }
+        });
+      } finally {
+        CALCITE_DONE.countDown();
+      }
+      quietly("Chronicle Map", () -> {
+        try (StorageEngine engine = StorageEngine.inMemory()) {
+          RowStore store = engine.open("warm-up");
+          store.put("k".getBytes(StandardCharsets.UTF_8), new Object[] {1, "v"});
+          store.get("k".getBytes(StandardCharsets.UTF_8));
+        }
+      });
+      quietly("Janino", () -> new SimpleCompiler().cook("public class WarmUp { public static int f(int a) { "
+          + "int s = 0; for (int i = 0; i < a; i++) { s += i; } return s; } }"));
+    }, "streamview-warm-up");
+    t.setDaemon(true);
+    thread = t;
+    t.start();
+  }
+
+  private static void quietly(String what, Work work) {
+    try {
+      work.run();
+    } catch (Throwable e) {
+      LOG.debug("warming up {} failed (the first connection will do this work itself)", what, e);
+    }
+  }
+
+  /** Opens a Calcite connection of the driver that needs no database. */
+  @FunctionalInterface
+  interface CalciteOpener {
+    Connection open() throws Exception;
+  }
+
+  @FunctionalInterface
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /**
+   * Waits until the warm-up thread is done with Calcite (at most a minute), unless called on that thread. Returns at
+   * once when it is done or there is none.
+   */
+  static void awaitCalcite() {
+    if (CALCITE_DONE.getCount() == 0 || Thread.currentThread() == thread) {
+      return;
+    }
+    boolean interrupted = false;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_WAIT_SECONDS);
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        try {
+          if (CALCITE_DONE.await(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+            return;
+          }
+          LOG.warn("streamview-warm-up has not finished with Calcite within {} s; connecting without waiting",
+              MAX_WAIT_SECONDS);
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
