@@ -43,15 +43,23 @@ public final class AggregatingViewPipeline implements ViewPipeline {
   private final List<ColumnDef> stateColumns;
   private final List<Aggregation.State> states;
   private final GroupMerger merger;
+  private final boolean withoutSql;
 
   private AggregatingViewPipeline(BatchStatements statements, String viewName, StreamingQuery query,
-                                  List<ColumnDef> groupColumns, List<ColumnDef> stateColumns, GroupMerger merger) {
+                                  List<ColumnDef> groupColumns, List<ColumnDef> stateColumns, GroupMerger merger,
+                                  boolean withoutSql) {
     this.statements = statements;
     this.viewName = viewName;
     this.groupColumns = groupColumns;
     this.stateColumns = stateColumns;
     this.states = query.aggregation().states();
     this.merger = merger;
+    this.withoutSql = withoutSql;
+  }
+
+  /** Whether the view's columns are computed by {@link PlainGroupFinalizer} rather than by SQL. */
+  boolean computesColumnsWithoutSql() {
+    return withoutSql;
   }
 
   /** Compiles the pipeline of {@code query}, an aggregating view's query; {@code columns} are the view's columns. */
@@ -99,7 +107,7 @@ public final class AggregatingViewPipeline implements ViewPipeline {
         statements.closeWith(finalRows);
       }
       return new AggregatingViewPipeline(statements, a.viewName(), query, List.copyOf(groupColumns),
-          List.copyOf(stateColumns), merger);
+          List.copyOf(stateColumns), merger, finalRows == null);
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;
