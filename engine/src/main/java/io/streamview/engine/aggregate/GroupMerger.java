@@ -78,6 +78,7 @@ public final class GroupMerger {
     boolean done = false;
     try {
       Map<ByteBuffer, GroupState> groups = new LinkedHashMap<>();
+      Map<ByteBuffer, GroupState> read = new HashMap<>(); // the groups read from the store
       for (RecordContribution r : records) {
         if (r.key().length != layout.keyColumns()) {
           throw new IllegalArgumentException("a record's group key has " + r.key().length + " values, expected "
@@ -87,7 +88,13 @@ public final class GroupMerger {
         ByteBuffer k = ByteBuffer.wrap(key);
         GroupState group = groups.get(k);
         if (group == null) {
-          group = load(store, k, r.key());
+          group = kept == null ? null : kept.get(k);
+          if (group == null) {
+            group = load(store, key, r.key());
+            if (kept != null) {
+              read.put(k, group);
+            }
+          }
           groups.put(k, group);
         }
         String mark = group.appliedUpTo(shardId);
@@ -106,7 +113,7 @@ public final class GroupMerger {
       for (GroupState group : changed.values()) {
         group.stored();
       }
-      keep(groups);
+      keep(read); // the kept groups among groups were changed in place
       done = true;
       return changed.size();
     } finally {
@@ -144,14 +151,8 @@ public final class GroupMerger {
     return true;
   }
 
-  private GroupState load(RowStore store, ByteBuffer key, Object[] keyValues) {
-    if (kept != null) {
-      GroupState group = kept.get(key);
-      if (group != null) {
-        return group;
-      }
-    }
-    Object[] row = store.get(key.array());
+  private GroupState load(RowStore store, byte[] key, Object[] keyValues) {
+    Object[] row = store.get(key);
     return row == null ? GroupState.empty(layout, keyValues) : GroupRows.decode(layout, row);
   }
 
