@@ -1,6 +1,7 @@
 package io.streamview.jdbc.pipeline;
 
 import io.streamview.catalog.ColumnDef;
+import io.streamview.engine.aggregate.GroupFinalizer;
 import io.streamview.engine.aggregate.GroupMerger;
 import io.streamview.engine.aggregate.RecordContribution;
 import io.streamview.engine.aggregate.StateKind;
@@ -30,8 +31,9 @@ import java.util.Map;
  * An aggregating view's refresh pipeline. Per batch: Calcite evaluates the view's WHERE, group keys and aggregate
  * arguments over the batch's records ({@link AggregationSql#records}); the records are merged into the stored groups
  * they belong to by a {@link GroupMerger} (one batch at a time), which skips records a group already includes and
- * recomputes the changed groups' columns and HAVING with {@link CalciteGroupFinalizer}. The stored history is never
- * re-read: only the groups a batch touches.
+ * recomputes the changed groups' columns and HAVING with {@link CalciteGroupFinalizer} (or, for plain
+ * COUNT/SUM/MIN/MAX/AVG columns without HAVING, {@link PlainGroupFinalizer}, which gives the same values without
+ * SQL). The stored history is never re-read: only the groups a batch touches, each read once per refresh.
  */
 public final class AggregatingViewPipeline implements ViewPipeline {
 
@@ -41,20 +43,37 @@ public final class AggregatingViewPipeline implements ViewPipeline {
   private final List<ColumnDef> stateColumns;
   private final List<Aggregation.State> states;
   private final GroupMerger merger;
+  private final boolean withoutSql;
 
   private AggregatingViewPipeline(BatchStatements statements, String viewName, StreamingQuery query,
-                                  List<ColumnDef> groupColumns, List<ColumnDef> stateColumns, GroupMerger merger) {
+                                  List<ColumnDef> groupColumns, List<ColumnDef> stateColumns, GroupMerger merger,
+                                  boolean withoutSql) {
     this.statements = statements;
     this.viewName = viewName;
     this.groupColumns = groupColumns;
     this.stateColumns = stateColumns;
     this.states = query.aggregation().states();
     this.merger = merger;
+    this.withoutSql = withoutSql;
+  }
+
+  /** Whether the view's columns are computed by {@link PlainGroupFinalizer} rather than by SQL. */
+  boolean computesColumnsWithoutSql() {
+    return withoutSql;
   }
 
   /** Compiles the pipeline of {@code query}, an aggregating view's query; {@code columns} are the view's columns. */
   public static AggregatingViewPipeline open(Database db, StreamingQuery query, List<ColumnDef> columns)
       throws SQLException {
+    return open(db, query, columns, true);
+  }
+
+  /**
+   * As {@link #open(Database, StreamingQuery, List)}; {@code plainAllowed} false always computes the columns with
+   * the final-values query (for tests comparing it with {@link PlainGroupFinalizer}).
+   */
+  static AggregatingViewPipeline open(Database db, StreamingQuery query, List<ColumnDef> columns,
+                                      boolean plainAllowed) throws SQLException {
     Aggregation a = query.aggregation();
     Connection c = StreamViewDriver.openInternal(db);
     try {
@@ -72,15 +91,23 @@ public final class AggregatingViewPipeline implements ViewPipeline {
       tableColumns.add(new ColumnDef(AggregationSql.ROW_COLUMN, "INTEGER", -1, -1, false));
       tableColumns.addAll(groupColumns);
       tableColumns.addAll(stateColumns);
-      GroupStateTable table = new GroupStateTable(tableColumns);
-      c.unwrap(CalciteConnection.class).getRootSchema().add(AggregationSql.GROUPS_TABLE, table);
-      PreparedStatement finalRows = c.prepareStatement(AggregationSql.finalRows(query, columns, averageTypes));
       StateLayout layout = new StateLayout(columns.size(), g, a.stateKinds());
-      GroupMerger merger = new GroupMerger(layout, new CalciteGroupFinalizer(finalRows, table, columns));
+      GroupFinalizer finalizer = plainAllowed
+          ? PlainGroupFinalizer.of(a, columns, groupColumns, stateColumns, averageTypes).orElse(null) : null;
+      PreparedStatement finalRows = null;
+      if (finalizer == null) {
+        GroupStateTable table = new GroupStateTable(tableColumns);
+        c.unwrap(CalciteConnection.class).getRootSchema().add(AggregationSql.GROUPS_TABLE, table);
+        finalRows = c.prepareStatement(AggregationSql.finalRows(query, columns, averageTypes));
+        finalizer = new CalciteGroupFinalizer(finalRows, table, columns);
+      }
+      GroupMerger merger = new GroupMerger(layout, finalizer);
       BatchStatements statements = new BatchStatements(c, AggregationSql.records(query), query.streamName());
-      statements.closeWith(finalRows);
+      if (finalRows != null) {
+        statements.closeWith(finalRows);
+      }
       return new AggregatingViewPipeline(statements, a.viewName(), query, List.copyOf(groupColumns),
-          List.copyOf(stateColumns), merger);
+          List.copyOf(stateColumns), merger, finalRows == null);
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;
@@ -93,9 +120,14 @@ public final class AggregatingViewPipeline implements ViewPipeline {
   }
 
   @Override public void begin(RowStore store) {
+    merger.startRefresh();
     if (groupColumns.isEmpty()) {
       merger.ensureGroup(store, new Object[0]);
     }
+  }
+
+  @Override public void end() {
+    merger.endRefresh();
   }
 
   @Override public long write(ShardBatch batch, Instant refreshTime, RowStore store) {
@@ -157,6 +189,7 @@ public final class AggregatingViewPipeline implements ViewPipeline {
   }
 
   @Override public void close() {
+    merger.endRefresh();
     statements.close();
   }
 }

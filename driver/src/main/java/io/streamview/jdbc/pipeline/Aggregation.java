@@ -205,6 +205,17 @@ public final class Aggregation {
     });
   }
 
+  /** The index of the GROUP BY expression {@code node} is, or -1 when it is none of them. */
+  int groupIndexOf(SqlNode node) {
+    Integer g = groupIndex.get(canonical(node));
+    return g == null ? -1 : g;
+  }
+
+  /** The aggregate call {@code node} is, or {@code null} when it is anything else (an expression over one, …). */
+  Use aggregateOf(SqlNode node) {
+    return node instanceof SqlCall call && isAggregate(call) ? uses.get(canonical(call)) : null;
+  }
+
   /** The GROUP BY expressions, in order, without duplicates. */
   List<SqlNode> groups() {
     return groups;

@@ -4,6 +4,7 @@ import io.streamview.engine.storage.RowStore;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,25 @@ import java.util.Map;
  * and is written back in one row, so a group's states and marks never disagree. Only the groups the batch touches
  * are read; the stored history is never re-read. Merges are serialized (one at a time per merger); the records of
  * different shards may be evaluated in parallel before.
+ *
+ * <p>Between {@link #startRefresh} and {@link #endRefresh} the merger keeps the groups it has read or written on the
+ * heap, so the batches of one refresh read each group from the store once. The store stays the source of truth: a
+ * group is kept only once its write has returned (it then equals what is committed), any failure of a merge drops
+ * every kept group, and so do a merge into another store, {@link #endRefresh} and more than
+ * {@value #MAX_KEPT_GROUPS} kept groups. Nothing else may change the store's groups meanwhile (a refresh holds the
+ * view's refresh lock, which DELETE and TRUNCATE take too).
  */
 public final class GroupMerger {
 
+  /** The most groups kept on the heap between the batches of a refresh; beyond, they are dropped and read again. */
+  static final int MAX_KEPT_GROUPS = 100_000;
+
   private final StateLayout layout;
   private final GroupFinalizer finalizer;
+  /** The groups as committed, by key, while a refresh runs; {@code null} outside a refresh. */
+  private Map<ByteBuffer, GroupState> kept;
+  /** The store {@link #kept} belongs to. */
+  private String keptStore;
 
   public GroupMerger(StateLayout layout, GroupFinalizer finalizer) {
     this.layout = layout;
@@ -31,6 +46,23 @@ public final class GroupMerger {
     return layout;
   }
 
+  /** Starts keeping groups on the heap for the batches of one refresh (see the class comment). */
+  public synchronized void startRefresh() {
+    kept = new HashMap<>();
+    keptStore = null;
+  }
+
+  /** Drops the groups kept since {@link #startRefresh}; later merges read every group from the store. */
+  public synchronized void endRefresh() {
+    kept = null;
+    keptStore = null;
+  }
+
+  /** The number of groups kept on the heap (for tests). */
+  synchronized int keptGroups() {
+    return kept == null ? 0 : kept.size();
+  }
+
   /**
    * Merges the records of one batch of {@code shardId}, whose last record is {@code lastSequenceNumber}.
    *
@@ -39,28 +71,67 @@ public final class GroupMerger {
    */
   public synchronized int merge(RowStore store, String shardId, String lastSequenceNumber,
                                 List<RecordContribution> records) {
-    Map<ByteBuffer, GroupState> groups = new LinkedHashMap<>();
-    for (RecordContribution r : records) {
-      if (r.key().length != layout.keyColumns()) {
-        throw new IllegalArgumentException("a record's group key has " + r.key().length + " values, expected "
-            + layout.keyColumns());
+    if (kept != null && !store.name().equals(keptStore)) {
+      kept.clear();
+      keptStore = store.name();
+    }
+    boolean done = false;
+    try {
+      Map<ByteBuffer, GroupState> groups = new LinkedHashMap<>();
+      Map<ByteBuffer, GroupState> read = new HashMap<>(); // the groups read from the store
+      for (RecordContribution r : records) {
+        if (r.key().length != layout.keyColumns()) {
+          throw new IllegalArgumentException("a record's group key has " + r.key().length + " values, expected "
+              + layout.keyColumns());
+        }
+        byte[] key = GroupKeys.of(r.key());
+        ByteBuffer k = ByteBuffer.wrap(key);
+        GroupState group = groups.get(k);
+        if (group == null) {
+          group = kept == null ? null : kept.get(k);
+          if (group == null) {
+            group = load(store, key, r.key());
+            if (kept != null) {
+              read.put(k, group);
+            }
+          }
+          groups.put(k, group);
+        }
+        String mark = group.appliedUpTo(shardId);
+        if (mark == null || SequenceNumbers.compare(r.sequenceNumber(), mark) > 0) {
+          group.fold(layout, r.inputs());
+        }
       }
-      byte[] key = GroupKeys.of(r.key());
-      GroupState group = groups.computeIfAbsent(ByteBuffer.wrap(key), k -> load(store, key, r.key()));
-      String mark = group.appliedUpTo(shardId);
-      if (mark == null || SequenceNumbers.compare(r.sequenceNumber(), mark) > 0) {
-        group.fold(layout, r.inputs());
+      Map<ByteBuffer, GroupState> changed = new LinkedHashMap<>();
+      groups.forEach((key, group) -> {
+        if (group.changed()) {
+          group.markApplied(shardId, lastSequenceNumber);
+          changed.put(key, group);
+        }
+      });
+      write(store, changed);
+      for (GroupState group : changed.values()) {
+        group.stored();
+      }
+      keep(read); // the kept groups among groups were changed in place
+      done = true;
+      return changed.size();
+    } finally {
+      if (!done && kept != null) {
+        kept.clear(); // groups folded in place may differ from the store now
       }
     }
-    Map<ByteBuffer, GroupState> changed = new LinkedHashMap<>();
-    groups.forEach((key, group) -> {
-      if (group.changed()) {
-        group.markApplied(shardId, lastSequenceNumber);
-        changed.put(key, group);
-      }
-    });
-    write(store, changed);
-    return changed.size();
+  }
+
+  /** Keeps {@code groups}, which now equal the store, for the next batches of the refresh. */
+  private void keep(Map<ByteBuffer, GroupState> groups) {
+    if (kept == null) {
+      return;
+    }
+    kept.putAll(groups);
+    if (kept.size() > MAX_KEPT_GROUPS) {
+      kept.clear();
+    }
   }
 
   /**

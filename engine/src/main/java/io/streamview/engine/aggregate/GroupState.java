@@ -68,6 +68,14 @@ public final class GroupState {
 
   /** Records that the shard's records up to {@code sequenceNumber} are included (never lowers the mark). */
   void markApplied(String shardId, String sequenceNumber) {
-    applied.merge(shardId, sequenceNumber, SequenceNumbers::max);
+    String mark = applied.get(shardId);
+    if (mark == null || SequenceNumbers.compare(sequenceNumber, mark) > 0) {
+      applied.put(shardId, sequenceNumber);
+    }
+  }
+
+  /** The group as it is now has been stored: {@link #changed} starts afresh. */
+  void stored() {
+    changed = false;
   }
 }

@@ -1,8 +1,10 @@
 package io.streamview.engine.aggregate;
 
-import java.math.BigInteger;
-
-/** Orders Kinesis sequence numbers, which are decimal integers of up to 128 digits, numerically. */
+/**
+ * Orders Kinesis sequence numbers, which are decimal integers of up to 128 digits, numerically. Two strings of
+ * digits compare as the integers they spell (leading zeros ignored) without parsing them: the one with more
+ * significant digits is larger, equal lengths compare digit by digit. Anything else compares as text.
+ */
 public final class SequenceNumbers {
 
   private SequenceNumbers() {
@@ -11,7 +13,21 @@ public final class SequenceNumbers {
   /** Negative, zero or positive as {@code a} is below, equal to or above {@code b}. */
   public static int compare(String a, String b) {
     if (isDigits(a) && isDigits(b)) {
-      return new BigInteger(a).compareTo(new BigInteger(b));
+      int fa = firstSignificant(a);
+      int fb = firstSignificant(b);
+      int la = a.length() - fa;
+      int lb = b.length() - fb;
+      if (la != lb) {
+        return la < lb ? -1 : 1;
+      }
+      for (int i = 0; i < la; i++) {
+        char ca = a.charAt(fa + i);
+        char cb = b.charAt(fb + i);
+        if (ca != cb) {
+          return ca < cb ? -1 : 1;
+        }
+      }
+      return 0;
     }
     return a.compareTo(b);
   }
@@ -25,6 +41,15 @@ public final class SequenceNumbers {
       return a;
     }
     return compare(a, b) >= 0 ? a : b;
+  }
+
+  /** The index of the first digit that is not a leading zero ({@code s.length()} for all zeros). */
+  private static int firstSignificant(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) == '0') {
+      i++;
+    }
+    return i;
   }
 
   private static boolean isDigits(String s) {

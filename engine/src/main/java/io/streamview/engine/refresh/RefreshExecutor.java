@@ -87,21 +87,26 @@ public final class RefreshExecutor {
       RefreshProgress.Listener progress = RefreshProgress.current();
       ReadRequest request = new ReadRequest(view.streamName(), checkpoints,
           database.options().refreshParallelism(), cancelled);
-      pipeline.begin(new BatchWrite(store, begun -> database.commits().commit(view.storeName(), qualified,
-          encode(begun, null, view, tally, skipped), List.of())));
-      ReadSummary summary = source.readToParity(request, batch -> {
-        ShardBatch kept = withoutOversizeRecords(batch, view, tally, skipped);
-        AtomicLong rowsSkipped = new AtomicLong();
-        BatchWrite write = new BatchWrite(store, batchRows -> commit(view, qualified, kept,
-            encode(batchRows, kept, view, tally, rowsSkipped)));
-        long written = pipeline.write(kept, start, write);
-        if (!write.committed()) {
-          commit(view, qualified, kept, List.of());
-        }
-        skipped.addAndGet(rowsSkipped.get());
-        rows.addAndGet(written - rowsSkipped.get());
-        progress.batchCommitted(qualified, batch.shardId(), batch.records().size(), batch.checkpoint().ended());
-      });
+      ReadSummary summary;
+      try {
+        pipeline.begin(new BatchWrite(store, begun -> database.commits().commit(view.storeName(), qualified,
+            encode(begun, null, view, tally, skipped), List.of())));
+        summary = source.readToParity(request, batch -> {
+          ShardBatch kept = withoutOversizeRecords(batch, view, tally, skipped);
+          AtomicLong rowsSkipped = new AtomicLong();
+          BatchWrite write = new BatchWrite(store, batchRows -> commit(view, qualified, kept,
+              encode(batchRows, kept, view, tally, rowsSkipped)));
+          long written = pipeline.write(kept, start, write);
+          if (!write.committed()) {
+            commit(view, qualified, kept, List.of());
+          }
+          skipped.addAndGet(rowsSkipped.get());
+          rows.addAndGet(written - rowsSkipped.get());
+          progress.batchCommitted(qualified, batch.shardId(), batch.records().size(), batch.checkpoint().ended());
+        });
+      } finally {
+        pipeline.end();
+      }
       long records = summary.records();
       long bytes = summary.shards().stream().mapToLong(ReadSummary.ShardProgress::bytes).sum();
       String status = records == 0 ? RefreshResult.NO_NEW_DATA

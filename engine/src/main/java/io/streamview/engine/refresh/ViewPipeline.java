@@ -28,6 +28,13 @@ public interface ViewPipeline extends AutoCloseable {
   }
 
   /**
+   * Called once per refresh after its last batch, also when the refresh failed or was cancelled: the pipeline drops
+   * whatever it kept about the view's rows during the refresh (the next refresh starts from the store).
+   */
+  default void end() {
+  }
+
+  /**
    * Stores what {@code batch} contributes to the view with at most one {@code putAll} on {@code store}, which
    * commits the rows together with the shard's position (a second write to {@code store} is refused); returns
    * the number of rows written. Reads of {@code store} see the committed rows.

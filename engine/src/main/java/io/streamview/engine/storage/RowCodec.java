@@ -40,14 +40,26 @@ public final class RowCodec {
      */
     public static byte[] encode(Object[] row) {
         Objects.requireNonNull(row, "row");
-        ByteSink out = new ByteSink(16 + 16 * row.length);
-        out.put(FORMAT_VERSION);
-        out.putVarint(row.length);
-        for (int i = 0; i < row.length; i++) {
-            encodeValue(out, row[i], i);
+        ByteSink out = SINKS.get();
+        out.reset();
+        try {
+            out.put(FORMAT_VERSION);
+            out.putVarint(row.length);
+            for (int i = 0; i < row.length; i++) {
+                encodeValue(out, row[i], i);
+            }
+            return out.toByteArray();
+        } finally {
+            if (out.capacity() > KEPT_SINK_BYTES) {
+                SINKS.set(new ByteSink(INITIAL_SINK_BYTES)); // a huge row's buffer is not kept
+            }
         }
-        return out.toByteArray();
     }
+
+    /** Each thread encodes into its own buffer, reused from row to row; only the result is a new array. */
+    private static final int INITIAL_SINK_BYTES = 1024;
+    private static final int KEPT_SINK_BYTES = 64 * 1024;
+    private static final ThreadLocal<ByteSink> SINKS = ThreadLocal.withInitial(() -> new ByteSink(INITIAL_SINK_BYTES));
 
     /**
      * @throws StorageException CORRUPT if {@code bytes} is not a row in a format this version reads
@@ -178,18 +190,14 @@ public final class RowCodec {
     }
 
     private static void encodeString(ByteSink out, String s) {
-        if (isWellFormedUtf16(s)) {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            out.put(STRING_UTF8);
-            out.putVarint(utf8.length);
-            out.put(utf8, 0, utf8.length);
-        } else {
-            // UTF-8 cannot carry an unpaired surrogate: keep the chars as they are
-            out.put(STRING_UTF16);
-            out.putVarint(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                out.putShort((short) s.charAt(i));
-            }
+        if (out.putUtf8(STRING_UTF8, s)) {
+            return;
+        }
+        // UTF-8 cannot carry an unpaired surrogate: keep the chars as they are
+        out.put(STRING_UTF16);
+        out.putVarint(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            out.putShort((short) s.charAt(i));
         }
     }
 
@@ -300,6 +308,79 @@ public final class RowCodec {
         }
 
         /** Unsigned LEB128: 7 bits per byte, least significant group first, high bit = more follows. */
+        /** Empties the buffer (keeping its capacity). */
+        void reset() {
+            size = 0;
+        }
+
+        int capacity() {
+            return buffer.length;
+        }
+
+        /**
+         * Writes {@code tag}, the UTF-8 length of {@code s} as a varint and its UTF-8 bytes (those of
+         * {@code s.getBytes(UTF_8)}), in one pass over the chars and without an intermediate array, if {@code s} is
+         * well-formed UTF-16; otherwise writes nothing and returns false.
+         */
+        boolean putUtf8(byte tag, String s) {
+            int n = s.length();
+            int start = size;
+            int reserved = varintSize(n); // the UTF-8 length is n to 3n: its varint is this long or one byte longer
+            ensure(1 + reserved + 1 + 3L * n);
+            byte[] b = buffer;
+            b[size++] = tag;
+            int lengthAt = size;
+            int at = lengthAt + reserved;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    b[at++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[at++] = (byte) (0xC0 | (c >> 6));
+                    b[at++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isSurrogate(c)) {
+                    char low;
+                    if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(low = s.charAt(i + 1))) {
+                        size = start;
+                        return false;
+                    }
+                    int cp = Character.toCodePoint(c, low);
+                    i++;
+                    b[at++] = (byte) (0xF0 | (cp >> 18));
+                    b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    b[at++] = (byte) (0x80 | (cp & 0x3F));
+                } else {
+                    b[at++] = (byte) (0xE0 | (c >> 12));
+                    b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    b[at++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            int length = at - lengthAt - reserved;
+            int needed = varintSize(length);
+            if (needed != reserved) {
+                System.arraycopy(b, lengthAt + reserved, b, lengthAt + needed, length);
+            }
+            int v = length;
+            at = lengthAt;
+            while ((v & ~0x7F) != 0) {
+                b[at++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            b[at] = (byte) v;
+            size = lengthAt + needed + length;
+            return true;
+        }
+
+        private static int varintSize(int v) {
+            int bytes = 1;
+            while ((v & ~0x7F) != 0) {
+                v >>>= 7;
+                bytes++;
+            }
+            return bytes;
+        }
+
         void putVarint(int v) {
             if (v < 0) {
                 throw new IllegalArgumentException("negative length " + v);
@@ -316,9 +397,9 @@ public final class RowCodec {
             return Arrays.copyOf(buffer, size);
         }
 
-        private void ensure(int extra) {
+        private void ensure(long extra) {
             if (size + extra > buffer.length) {
-                long wanted = Math.max((long) buffer.length * 2, (long) size + extra);
+                long wanted = Math.max((long) buffer.length * 2, size + extra);
                 if (wanted > Integer.MAX_VALUE - 8) {
                     throw new IllegalArgumentException("row too large to encode");
                 }

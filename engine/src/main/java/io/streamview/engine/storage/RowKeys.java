@@ -1,6 +1,5 @@
 package io.streamview.engine.storage;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -52,24 +51,115 @@ public final class RowKeys {
         Objects.requireNonNull(shardId, "shardId");
         Objects.requireNonNull(sequenceNumber, "sequenceNumber");
         byte[] shard = shardId.getBytes(StandardCharsets.UTF_8);
-        RowCodec.ByteSink out = new RowCodec.ByteSink(shard.length + sequenceNumber.length() + 16);
-        out.put(RECORD_KEY);
-        out.putVarint(shard.length);
-        out.put(shard, 0, shard.length);
+        byte tag;
+        byte[] sequence;
+        int sequenceLength;
         if (isCanonicalDecimal(sequenceNumber)) {
-            byte[] magnitude = new BigInteger(sequenceNumber).toByteArray();
-            int offset = magnitude.length > 1 && magnitude[0] == 0 ? 1 : 0; // drop the sign byte
-            out.put(SEQUENCE_DECIMAL);
-            out.putVarint(magnitude.length - offset);
-            out.put(magnitude, offset, magnitude.length - offset);
+            tag = SEQUENCE_DECIMAL;
+            sequence = new byte[sequenceNumber.length() / 2 + 1]; // 10^n < 2^(4n), so n/2 + 1 bytes hold it
+            sequenceLength = decimalMagnitude(sequenceNumber, sequence);
         } else {
-            byte[] text = sequenceNumber.getBytes(StandardCharsets.UTF_8);
-            out.put(SEQUENCE_TEXT);
-            out.putVarint(text.length);
-            out.put(text, 0, text.length);
+            tag = SEQUENCE_TEXT;
+            sequence = sequenceNumber.getBytes(StandardCharsets.UTF_8);
+            sequenceLength = sequence.length;
         }
-        out.putLong(subSequenceNumber);
-        return out.toByteArray();
+        byte[] key = new byte[1 + varintSize(shard.length) + shard.length + 1 + varintSize(sequenceLength)
+                + sequenceLength + 8];
+        int at = 0;
+        key[at++] = RECORD_KEY;
+        at = putVarint(key, at, shard.length);
+        System.arraycopy(shard, 0, key, at, shard.length);
+        at += shard.length;
+        key[at++] = tag;
+        at = putVarint(key, at, sequenceLength);
+        System.arraycopy(sequence, 0, key, at, sequenceLength);
+        at += sequenceLength;
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            key[at++] = (byte) (subSequenceNumber >> shift);
+        }
+        return key;
+    }
+
+    /**
+     * Writes the unsigned big-endian magnitude of the canonical decimal {@code digits}, minimal ("0" is one 0x00
+     * byte), at the start of {@code out}; the bytes {@code new BigInteger(digits).toByteArray()} has without its
+     * sign byte.
+     *
+     * @return the number of bytes written
+     */
+    static int decimalMagnitude(String digits, byte[] out) {
+        int n = digits.length();
+        if (n <= 18) {
+            long v = 0;
+            for (int i = 0; i < n; i++) {
+                v = v * 10 + (digits.charAt(i) - '0');
+            }
+            int bytes = Math.max(1, (71 - Long.numberOfLeadingZeros(v)) / 8);
+            for (int i = 0; i < bytes; i++) {
+                out[i] = (byte) (v >>> (8 * (bytes - 1 - i)));
+            }
+            return bytes;
+        }
+        // base 2^32 words, least significant first; 9 digits at a time
+        int[] words = new int[n / 9 + 2];
+        int used = 0;
+        int first = n % 9 == 0 ? 9 : n % 9;
+        for (int from = 0, to = first; from < n; from = to, to += 9) {
+            int chunk = 0;
+            for (int i = from; i < to; i++) {
+                chunk = chunk * 10 + (digits.charAt(i) - '0');
+            }
+            long carry = chunk;
+            long factor = TEN_POWERS[to - from];
+            for (int w = 0; w < used; w++) {
+                long p = (words[w] & 0xFFFF_FFFFL) * factor + carry;
+                words[w] = (int) p;
+                carry = p >>> 32;
+            }
+            if (carry != 0) {
+                words[used++] = (int) carry;
+            }
+        }
+        if (used == 0) {
+            out[0] = 0;
+            return 1;
+        }
+        int top = words[used - 1];
+        int topBytes = (39 - Integer.numberOfLeadingZeros(top)) / 8;
+        int at = 0;
+        for (int i = topBytes - 1; i >= 0; i--) {
+            out[at++] = (byte) (top >>> (8 * i));
+        }
+        for (int w = used - 2; w >= 0; w--) {
+            int v = words[w];
+            out[at++] = (byte) (v >>> 24);
+            out[at++] = (byte) (v >>> 16);
+            out[at++] = (byte) (v >>> 8);
+            out[at++] = (byte) v;
+        }
+        return at;
+    }
+
+    private static final long[] TEN_POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L};
+
+    private static int varintSize(int v) {
+        int size = 1;
+        while ((v & ~0x7F) != 0) {
+            v >>>= 7;
+            size++;
+        }
+        return size;
+    }
+
+    /** Unsigned LEB128, as {@link RowCodec.ByteSink#putVarint}; returns the position after it. */
+    private static int putVarint(byte[] out, int at, int v) {
+        while ((v & ~0x7F) != 0) {
+            out[at++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out[at++] = (byte) v;
+        return at;
     }
 
     /**

@@ -186,4 +186,67 @@ class RowCodecTest {
         }
         return s.toString();
     }
+
+    /**
+     * Strings encode byte for byte as version 1 first wrote them: UTF-8 from {@code String.getBytes} after a
+     * well-formedness check, else UTF-16 code units; for random strings of every kind of char and lengths around
+     * the varint boundaries, also several in one row (the encoder reuses its buffer).
+     */
+    @Test
+    void stringsEncodeAsTheFirstEncoderWroteThem() {
+        java.util.Random random = new java.util.Random(5);
+        int[] lengths = {0, 1, 2, 42, 127, 128, 129, 300, 5_000, 16_383, 16_384, 16_385, 70_000};
+        char[] alphabet = {'a', 'Z', '0', '\0', '\u007f', '\u0080', '\u00e9', '\u07ff', '\u0800', '\u20ac', '\uffff',
+            '\ud83d', '\ude00', '\udbff', '\udfff', '\ud800', '\udc00'};
+        for (int i = 0; i < 20_000; i++) {
+            int length = i < 2_000 ? lengths[i % lengths.length] : random.nextInt(400);
+            StringBuilder text = new StringBuilder(length);
+            int mode = random.nextInt(4);
+            for (int c = 0; c < length; c++) {
+                if (mode == 0) {
+                    text.append((char) ('a' + random.nextInt(26)));
+                } else if (mode == 1 && random.nextInt(4) == 0) {
+                    text.appendCodePoint(0x10000 + random.nextInt(0x100000));
+                } else if (mode == 2 && random.nextInt(500) == 0) {
+                    text.append(alphabet[random.nextInt(alphabet.length)]);
+                } else {
+                    text.append(random.nextInt(3) == 0 ? alphabet[random.nextInt(alphabet.length)]
+                            : (char) ('a' + random.nextInt(26)));
+                }
+            }
+            String s = text.toString();
+            Object[] row = random.nextBoolean() ? new Object[] {s} : new Object[] {1L, s, "tail", s, null};
+            assertArrayEquals(firstEncoding(row), RowCodec.encode(row), "string of " + s.length() + " chars");
+        }
+    }
+
+    /** The row encoding of strings (and the few other values used above) as version 1 first wrote it. */
+    private static byte[] firstEncoding(Object[] row) {
+        RowCodec.ByteSink out = new RowCodec.ByteSink(16);
+        out.put(RowCodec.FORMAT_VERSION);
+        out.putVarint(row.length);
+        for (Object v : row) {
+            if (v == null) {
+                out.put(RowCodec.NULL);
+            } else if (v instanceof Long l) {
+                out.put(RowCodec.LONG);
+                out.putLong(l);
+            } else {
+                String s = (String) v;
+                if (RowCodec.isWellFormedUtf16(s)) {
+                    byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.put(RowCodec.STRING_UTF8);
+                    out.putVarint(utf8.length);
+                    out.put(utf8, 0, utf8.length);
+                } else {
+                    out.put(RowCodec.STRING_UTF16);
+                    out.putVarint(s.length());
+                    for (int i = 0; i < s.length(); i++) {
+                        out.putShort((short) s.charAt(i));
+                    }
+                }
+            }
+        }
+        return out.toByteArray();
+    }
 }
