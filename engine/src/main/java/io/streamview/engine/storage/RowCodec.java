@@ -269,8 +269,10 @@ public final class RowCodec {
 
     /** A growable big-endian byte buffer. */
     static final class ByteSink {
+        private static final int MAX_KEPT_CHARS = 32 * 1024;
         private byte[] buffer;
         private int size;
+        private char[] chars;
 
         ByteSink(int capacity) {
             buffer = new byte[Math.max(capacity, 16)];
@@ -331,8 +333,11 @@ public final class RowCodec {
             b[size++] = tag;
             int lengthAt = size;
             int at = lengthAt + reserved;
+            // one bulk copy of the chars: a loop over String.charAt checks every index (costly on UTF-16 strings)
+            char[] cs = chars(n);
+            s.getChars(0, n, cs, 0);
             for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
+                char c = cs[i];
                 if (c < 0x80) {
                     b[at++] = (byte) c;
                 } else if (c < 0x800) {
@@ -340,7 +345,7 @@ public final class RowCodec {
                     b[at++] = (byte) (0x80 | (c & 0x3F));
                 } else if (Character.isSurrogate(c)) {
                     char low;
-                    if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(low = s.charAt(i + 1))) {
+                    if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(low = cs[i + 1])) {
                         size = start;
                         return false;
                     }
@@ -370,6 +375,15 @@ public final class RowCodec {
             b[at] = (byte) v;
             size = lengthAt + needed + length;
             return true;
+        }
+
+        private char[] chars(int n) {
+            if (chars == null || chars.length < n) {
+                chars = new char[Math.max(n, 256)];
+            } else if (chars.length > MAX_KEPT_CHARS && n <= MAX_KEPT_CHARS) {
+                chars = new char[Math.max(n, 256)]; // do not keep a huge array for small strings
+            }
+            return chars;
         }
 
         private static int varintSize(int v) {
