@@ -135,3 +135,12 @@ SELECT events.id.x FROM events;
 
 SET enable_case_sensitive_super_attribute TO sometimes;
 -- error: 22023 requires a Boolean value
+
+-- Numbers with extreme exponents cast to NULL (lax mode) or round to zero, at once: they are never expanded to
+-- their digits (1e999999999 as a decimal would take gigabytes), and exponents beyond BigDecimal's are NULL.
+SELECT json_parse('1e999999999')::int AS i, json_parse('1e999999999')::bigint AS b,
+  json_parse('1e999999999')::decimal(10,2) AS d, json_parse('1e-999999999')::int AS z,
+  json_parse('1e-999999999')::decimal(10,2) AS zd, json_parse('1e12345678901')::int AS far,
+  json_parse('"1e12345678901"')::bigint AS sfar, json_parse('-0.4')::int AS nz;
+-- i | b | d | z | zd | far | sfar | nz
+-- NULL | NULL | NULL | 0 | 0.00 | NULL | NULL | 0

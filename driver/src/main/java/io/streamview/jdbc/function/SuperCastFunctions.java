@@ -42,6 +42,12 @@ public final class SuperCastFunctions {
     if (n == null || precision == null || scale == null) {
       return null;
     }
+    if (n.precision() - n.scale() > precision - scale) {
+      return null; // more integer digits than the type has (checked first: 1e999999999 must not be expanded)
+    }
+    if (n.precision() - n.scale() < -scale - 1) {
+      return BigDecimal.ZERO.setScale(scale).toPlainString(); // below half a unit of the last digit
+    }
     BigDecimal r = n.setScale(scale, RoundingMode.HALF_UP);
     return r.precision() - r.scale() > precision - scale ? null : r.toPlainString();
   }
@@ -151,14 +157,20 @@ public final class SuperCastFunctions {
     }
     try {
       return new BigDecimal(t);
-    } catch (NumberFormatException e) {
-      return null;
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null; // not a number, or an exponent beyond BigDecimal's (1e12345678901)
     }
   }
 
   private static BigDecimal integral(SuperScalar s) {
     BigDecimal n = numeric(s, true);
-    return n == null ? null : n.setScale(0, RoundingMode.HALF_UP);
+    if (n == null || n.precision() - n.scale() > 19) {
+      return null; // beyond every integer type (and 1e999999999 must not be expanded to its digits)
+    }
+    if (n.precision() - n.scale() < -1) {
+      return BigDecimal.ZERO; // |n| < 0.1 rounds to 0 (1e-999999999 must not be divided out either)
+    }
+    return n.setScale(0, RoundingMode.HALF_UP);
   }
 
   /** Marks "no quick answer" from {@link #quickIntegral}; never a result (it has more than 18 digits). */

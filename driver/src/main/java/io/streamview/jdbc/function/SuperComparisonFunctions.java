@@ -44,7 +44,7 @@ public final class SuperComparisonFunctions {
       return null;
     }
     BigDecimal other = SuperCastFunctions.parseNumber(number);
-    return other == null ? null : Integer.signum(s.number().compareTo(other));
+    return compareNumbers(s.number(), other);
   }
 
   /** {@code sv_compare_boolean(super, boolean)}: a SUPER boolean against a boolean. */
@@ -69,7 +69,7 @@ public final class SuperComparisonFunctions {
       case STRING -> Integer.signum(s.text().compareTo(text));
       case NUMBER -> {
         BigDecimal other = SuperCastFunctions.parseNumber(text);
-        yield other == null ? null : Integer.signum(s.number().compareTo(other));
+        yield compareNumbers(s.number(), other);
       }
       case BOOLEAN -> switch (text.strip().toLowerCase(Locale.ROOT)) {
         case "true", "t" -> Boolean.compare(Boolean.parseBoolean(s.text()), true);
@@ -89,7 +89,7 @@ public final class SuperComparisonFunctions {
     }
     return switch (x.kind()) {
       case STRING -> Integer.signum(x.text().compareTo(y.text()));
-      case NUMBER -> Integer.signum(x.number().compareTo(y.number()));
+      case NUMBER -> compareNumbers(x.number(), y.number());
       case BOOLEAN -> Boolean.compare(Boolean.parseBoolean(x.text()), Boolean.parseBoolean(y.text()));
       default -> null;
     };
@@ -107,5 +107,10 @@ public final class SuperComparisonFunctions {
       return true;
     }
     return SuperJson.tree(a).equals(BY_VALUE, SuperJson.tree(b));
+  }
+
+  /** Negative, zero or positive; null when either number could not be read (an exponent beyond BigDecimal's). */
+  private static Integer compareNumbers(BigDecimal a, BigDecimal b) {
+    return a == null || b == null ? null : Integer.signum(a.compareTo(b));
   }
 }

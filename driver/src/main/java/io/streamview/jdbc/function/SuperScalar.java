@@ -106,8 +106,13 @@ record SuperScalar(Kind kind, String text) {
   }
 
   /** The number's value; only for {@link Kind#NUMBER}. */
+  /** The number, or null when its exponent is beyond BigDecimal's ({@code 1e12345678901}). */
   BigDecimal number() {
-    return new BigDecimal(text);
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
   }
 
   /** Whether the number is written without a fraction or exponent (Redshift's integers: scale 0). */
