@@ -65,6 +65,18 @@ public final class RowCodec {
      * @throws StorageException CORRUPT if {@code bytes} is not a row in a format this version reads
      */
     public static Object[] decode(byte[] bytes) {
+        ByteSource in = openRow(bytes);
+        int count = columnCount(in);
+        Object[] row = new Object[count];
+        for (int i = 0; i < count; i++) {
+            row[i] = decodeValue(in);
+        }
+        in.expectEnd();
+        return row;
+    }
+
+    /** A reader positioned after the row's format version, which must be this version's. */
+    private static ByteSource openRow(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         ByteSource in = new ByteSource(bytes);
         byte version = in.get();
@@ -73,16 +85,16 @@ public final class RowCodec {
                     "Unsupported row format version " + version + " (this StreamView reads version " + FORMAT_VERSION
                             + "); the data was written by a newer StreamView or is damaged");
         }
+        return in;
+    }
+
+    /** The row's column count, read from {@code in} and checked against the bytes left. */
+    private static int columnCount(ByteSource in) {
         int count = in.getLength();
         if (count > in.remaining()) {
             throw in.corrupt(count + " columns cannot fit in " + in.remaining() + " bytes");
         }
-        Object[] row = new Object[count];
-        for (int i = 0; i < count; i++) {
-            row[i] = decodeValue(in);
-        }
-        in.expectEnd();
-        return row;
+        return count;
     }
 
     /**
@@ -95,18 +107,8 @@ public final class RowCodec {
      * @throws StorageException CORRUPT if {@code bytes} is not a row in a format this version reads
      */
     public static int decodeSelected(byte[] bytes, boolean[] wanted, Object[] out) {
-        Objects.requireNonNull(bytes, "bytes");
-        ByteSource in = new ByteSource(bytes);
-        byte version = in.get();
-        if (version != FORMAT_VERSION) {
-            throw new StorageException(StorageException.Code.CORRUPT,
-                    "Unsupported row format version " + version + " (this StreamView reads version " + FORMAT_VERSION
-                            + "); the data was written by a newer StreamView or is damaged");
-        }
-        int count = in.getLength();
-        if (count > in.remaining()) {
-            throw in.corrupt(count + " columns cannot fit in " + in.remaining() + " bytes");
-        }
+        ByteSource in = openRow(bytes);
+        int count = columnCount(in);
         int last = Math.min(count, out.length);
         for (int i = 0; i < last; i++) {
             if (wanted[i]) {
