@@ -41,10 +41,18 @@ final class BatchStatements implements AutoCloseable {
     idle.add(prepare());
   }
 
+  /**
+   * Prepares one more statement. Shards read in parallel may both need one at once: Calcite's connection numbers its
+   * statements with a plain counter, and two statements created at the same time on one connection can get the same
+   * id (an AssertionError in {@code CalciteServerImpl.addStatement} with assertions on, a statement silently replacing
+   * another without), so statements are created one at a time per connection.
+   */
   private PreparedStatement prepare() throws SQLException {
-    PreparedStatement ps = connection.prepareStatement(sql);
-    all.add(ps);
-    return ps;
+    synchronized (connection) {
+      PreparedStatement ps = connection.prepareStatement(sql);
+      all.add(ps);
+      return ps;
+    }
   }
 
   /** The columns of the query's result, from a statement already prepared. */
