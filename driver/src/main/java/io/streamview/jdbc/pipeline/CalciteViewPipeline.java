@@ -17,7 +17,6 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -100,15 +99,6 @@ public final class CalciteViewPipeline implements ViewPipeline {
   /** The view's columns (without the key columns). */
   List<ColumnDef> columns() {
     return columns;
-  }
-
-  /** The columns of the view that {@code query} defines, found by compiling its pipeline. */
-  public static List<ColumnDef> describe(Database db, String viewName, StreamingQuery query) throws SQLException {
-    try (Connection c = StreamViewDriver.openInternal(db);
-         PreparedStatement ps = c.prepareStatement(pipelineSql(query))) {
-      int n = ps.getMetaData().getColumnCount() - 2;
-      return ResultColumns.of(viewName, ps.getMetaData(), n);
-    }
   }
 
   @Override public List<Map.Entry<byte[], Object[]>> apply(ShardBatch batch, Instant refreshTime) {
