@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.bytes.RandomDataInput;
 import net.openhft.chronicle.bytes.RandomDataOutput;
@@ -53,10 +52,11 @@ final class ChronicleRowStore implements ManagedRowStore {
      */
     private FileChannel syncChannel;
     /**
-     * Write side: {@link #putAll}, {@link #putAllEncoded}, {@link #clear}; read side: {@link #forEach}
-     * and {@link #rows}. Fair, so a stream of scans cannot starve a refresh's commits.
+     * Write side: {@link #putAll}, {@link #putAllEncoded}, {@link #clear}; read side: {@link #forEach},
+     * {@link #forEachEncoded}, {@link #rows} and open {@link #openScan} cursors. Fair, so a stream of scans cannot
+     * starve a refresh's commits; a write waits for open cursors a bounded time ({@link ScanGate}).
      */
-    private final ReentrantReadWriteLock scanLock = new ReentrantReadWriteLock(true);
+    private final ScanGate scanGate;
     private volatile boolean closed;
 
     private ChronicleRowStore(String name, Path file, Path marker, ChronicleMap<byte[], byte[]> map) {
@@ -64,6 +64,7 @@ final class ChronicleRowStore implements ManagedRowStore {
         this.file = file;
         this.marker = marker;
         this.map = map;
+        this.scanGate = new ScanGate(name);
     }
 
     /** Opens (creating if needed) the store in {@code file}; declared as the interface so callers need no Chronicle types. */
@@ -164,6 +165,11 @@ final class ChronicleRowStore implements ManagedRowStore {
         return file;
     }
 
+    /** The scan gate, for tests. */
+    ScanGate scanGate() {
+        return scanGate;
+    }
+
     /** The underlying map, for tests that need to hold Chronicle locks. */
     ChronicleMap<byte[], byte[]> chronicleMap() {
         return map;
@@ -189,16 +195,13 @@ final class ChronicleRowStore implements ManagedRowStore {
     @Override
     public void putAllEncoded(List<Map.Entry<byte[], byte[]>> rows) {
         checkOpen();
-        if (scanLock.getReadHoldCount() > 0) {
-            throw new IllegalStateException("putAll on " + name + " from inside a scan of it");
-        }
-        scanLock.writeLock().lock();
+        scanGate.enterWrite("putAll");
         try {
             for (Map.Entry<byte[], byte[]> entry : rows) {
                 putEncoded(Objects.requireNonNull(entry.getKey(), "key"), entry.getValue());
             }
         } finally {
-            scanLock.writeLock().unlock();
+            scanGate.exitWrite();
         }
     }
 
@@ -247,11 +250,11 @@ final class ChronicleRowStore implements ManagedRowStore {
     public void forEach(RowVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
         checkOpen();
-        scanLock.readLock().lock();
+        ScanGate.Read read = scanGate.enterVisit();
         try {
             visitAll(visitor);
         } finally {
-            scanLock.readLock().unlock();
+            scanGate.exitVisit(read);
         }
     }
 
@@ -283,20 +286,83 @@ final class ChronicleRowStore implements ManagedRowStore {
     public void forEachEncoded(boolean withKeys, EncodedRowVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
         checkOpen();
-        scanLock.readLock().lock();
+        ScanGate.Read read = scanGate.enterVisit();
         try {
-            boolean[] more = {true};
-            for (int segment = 0; segment < map.segments() && more[0]; segment++) {
-                try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
-                    context.forEachSegmentEntryWhile(entry -> {
-                        more[0] = visitor.visit(withKeys ? entry.key().getUsing(null) : null,
-                                entry.value().getUsing(null));
-                        return more[0];
-                    });
+            for (int segment = 0; segment < map.segments(); segment++) {
+                if (!visitSegment(segment, withKeys, visitor)) {
+                    break;
                 }
             }
         } finally {
-            scanLock.readLock().unlock();
+            scanGate.exitVisit(read);
+        }
+    }
+
+    /** Visits one segment's entries under its Chronicle lock; {@code false} if the visitor asked to stop. */
+    private boolean visitSegment(int segment, boolean withKeys, EncodedRowVisitor visitor) {
+        boolean[] more = {true};
+        try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
+            context.forEachSegmentEntryWhile(entry -> {
+                more[0] = visitor.visit(withKeys ? entry.key().getUsing(null) : null, entry.value().getUsing(null));
+                return more[0];
+            });
+        }
+        return more[0];
+    }
+
+    /**
+     * A cursor over the map's segments, one per {@link EncodedRowCursor#nextPart}, each visited under its Chronicle
+     * segment lock; the read side of the scan gate is held from here until the cursor is closed or has visited the
+     * last segment.
+     */
+    @Override
+    public EncodedRowCursor openScan(boolean withKeys) {
+        checkOpen();
+        return new SegmentCursor(scanGate.enterRead(), withKeys);
+    }
+
+    private final class SegmentCursor implements EncodedRowCursor {
+        private final ScanGate.Read read;
+        private final boolean withKeys;
+        private int segment;
+        private boolean done;
+
+        SegmentCursor(ScanGate.Read read, boolean withKeys) {
+            this.read = read;
+            this.withKeys = withKeys;
+        }
+
+        @Override
+        public synchronized boolean nextPart(EncodedRowVisitor visitor) {
+            if (done) {
+                return false;
+            }
+            boolean ok = false;
+            try {
+                checkOpen();
+                if (segment >= map.segments()) {
+                    close();
+                    return false;
+                }
+                boolean more = visitSegment(segment++, withKeys, visitor);
+                if (!more || segment >= map.segments()) {
+                    close();
+                }
+                ok = true;
+                return true;
+            } finally {
+                if (!ok) {
+                    close();
+                }
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!done) {
+                done = true;
+                read.close();
+            }
         }
     }
 
@@ -310,7 +376,7 @@ final class ChronicleRowStore implements ManagedRowStore {
     @Override
     public List<Object[]> rows() {
         checkOpen();
-        scanLock.readLock().lock();
+        ScanGate.Read read = scanGate.enterVisit();
         try {
             List<Object[]> rows = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, map.longSize()));
             for (int segment = 0; segment < map.segments(); segment++) {
@@ -320,7 +386,7 @@ final class ChronicleRowStore implements ManagedRowStore {
             }
             return rows;
         } finally {
-            scanLock.readLock().unlock();
+            scanGate.exitVisit(read);
         }
     }
 
@@ -333,14 +399,11 @@ final class ChronicleRowStore implements ManagedRowStore {
     @Override
     public void clear() {
         checkOpen();
-        if (scanLock.getReadHoldCount() > 0) {
-            throw new IllegalStateException("clear on " + name + " from inside a scan of it");
-        }
-        scanLock.writeLock().lock();
+        scanGate.enterWrite("clear");
         try {
             map.clear();
         } finally {
-            scanLock.writeLock().unlock();
+            scanGate.exitWrite();
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.Map;
  * thread-safe; a visitor may write to the store it is visiting with {@code put} and {@code remove}.
  *
  * <p>Snapshot reads: {@link #putAll}, {@link #putAllEncoded} and {@link #clear} on one side and
- * {@link #forEach} and {@link #rows} on the other exclude each other, so a scan sees all of a
- * {@code putAll}'s rows or none of them (a refresh stores each committed batch with one call).
+ * {@link #forEach}, {@link #forEachEncoded}, {@link #rows} and open {@link #openScan} cursors on the other exclude
+ * each other, so a scan sees all of a {@code putAll}'s rows or none of them (a refresh stores each committed batch
+ * with one call). A whole-batch write waits for open scans a bounded time, then fails with
+ * {@link StorageException.Code#SCANS_OPEN}.
  */
 public interface RowStore {
 
@@ -64,6 +66,32 @@ public interface RowStore {
                 more[0] = visitor.visit(withKeys ? key : null, RowCodec.encode(row));
             }
         });
+    }
+
+    /**
+     * Opens a pull-style scan of the rows, still {@link RowCodec} encoded, one part at a time, with the snapshot
+     * guarantee of {@link #forEachEncoded} held from opening to closing (see {@link EncodedRowCursor}). This default
+     * visits the whole store as one part through {@link #forEachEncoded}.
+     */
+    default EncodedRowCursor openScan(boolean withKeys) {
+        return new EncodedRowCursor() {
+            private boolean done;
+
+            @Override
+            public synchronized boolean nextPart(EncodedRowVisitor visitor) {
+                if (done) {
+                    return false;
+                }
+                done = true;
+                forEachEncoded(withKeys, visitor);
+                return true;
+            }
+
+            @Override
+            public synchronized void close() {
+                done = true;
+            }
+        };
     }
 
     /** The {@link RowCodec} bytes of the row under {@code key}, or {@code null}. */

@@ -12,7 +12,12 @@ public class StorageException extends RuntimeException {
         /** Reading or writing a file failed. */
         IO,
         /** Stored bytes cannot be decoded, or a store file cannot be recovered. */
-        CORRUPT
+        CORRUPT,
+        /**
+         * A whole-batch write (a refresh's commit, an INSERT) found scans of the store still open (result sets neither
+         * read to the end nor closed) after waiting for them, or on its own thread.
+         */
+        SCANS_OPEN
     }
 
     private final Code code;

@@ -5,6 +5,7 @@ import io.streamview.catalog.ColumnDef;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.runtime.FlatLists;
 
 import java.util.List;
 
@@ -27,5 +28,14 @@ public interface FilteredScanTable {
   /** {@link #scan} of one column ({@code projects} has one index, or the relation one column), as bare values. */
   default Enumerable<Object> scanValues(DataContext root, List<RexNode> filters, int[] projects) {
     return scan(root, filters, projects).select(row -> row[0]);
+  }
+
+  /**
+   * {@link #scan} with no column returned ({@code projects} empty, as for {@code COUNT(*)}): one empty list per
+   * passing row, as Calcite represents rows of no columns ({@link FlatLists#of()}).
+   */
+  default Enumerable<FlatLists.ComparableList<Object>> scanNoValues(DataContext root, List<RexNode> filters,
+                                                                   int[] projects) {
+    return scan(root, filters, projects).select(row -> FlatLists.of());
   }
 }

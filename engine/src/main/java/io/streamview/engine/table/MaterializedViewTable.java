@@ -66,7 +66,7 @@ public final class MaterializedViewTable extends AbstractTable
   }
 
   @Override public Enumerable<Object[]> scan(DataContext root) {
-    return Linq4j.asEnumerable(new StoredRowScan(def.columns().size(), null, List.of()).all(store));
+    return new StoredRowScan(def.columns().size(), null, List.of()).all(store);
   }
 
   @Override public List<ColumnDef> columns() {
@@ -78,11 +78,14 @@ public final class MaterializedViewTable extends AbstractTable
   }
 
   @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-    return Linq4j.asEnumerable(rows(root, filters, projects));
+    return rows(root, filters, projects);
   }
 
-  /** The rows of a scan with {@code projects} and {@code filters} (each {@link ScanFilters#pushable}). */
-  List<Object[]> rows(DataContext root, List<RexNode> filters, int[] projects) {
+  /**
+   * The rows of a scan with {@code projects} and {@code filters} (each {@link ScanFilters#pushable}): one group read
+   * by its key, or the store read part by part as the rows are enumerated ({@link StoredRowEnumerator}).
+   */
+  Enumerable<Object[]> rows(DataContext root, List<RexNode> filters, int[] projects) {
     List<ColumnPredicate> predicates = ScanFilters.bind(filters, def.columns(), root);
     StoredRowScan scan = new StoredRowScan(def.columns().size(), projects, predicates);
     GroupKeyLookup byKey = predicates.isEmpty() ? null : lookup();
@@ -95,7 +98,7 @@ public final class MaterializedViewTable extends AbstractTable
         if (row != null) {
           rows.add(row);
         }
-        return rows;
+        return Linq4j.asEnumerable(rows);
       }
     }
     return scan.all(store);

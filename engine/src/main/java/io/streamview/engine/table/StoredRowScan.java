@@ -3,16 +3,21 @@ package io.streamview.engine.table;
 import io.streamview.engine.storage.RowCodec;
 import io.streamview.engine.storage.RowStore;
 
-import java.util.ArrayList;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
 import java.util.List;
 
 /**
  * A scan of stored rows that decodes only the values it needs (the projected columns, the columns its predicates
  * test, and an aggregating view's HAVING flag), keeps the visible rows that pass every predicate, and hands back the
- * projected values in Calcite's internal representation. Reads go through
- * {@link RowStore#forEachEncoded}, so a scan sees each refresh batch whole or not at all.
+ * projected values in Calcite's internal representation. Reads go through {@link RowStore#openScan}, one part of
+ * the store at a time, so a scan sees each refresh batch whole or not at all and holds few rows on the heap.
  */
 final class StoredRowScan {
+
+  private static final Object[] NO_VALUES = new Object[0];
 
   private final int visibleColumns;
   private final int[] projects;
@@ -46,18 +51,16 @@ final class StoredRowScan {
     return out;
   }
 
-  /** The passing rows of the whole store. */
-  List<Object[]> all(RowStore store) {
-    List<Object[]> rows = new ArrayList<>();
-    Object[] values = new Object[visibleColumns + 1];
-    store.forEachEncoded(false, (key, encoded) -> {
-      Object[] row = row(encoded, values);
-      if (row != null) {
-        rows.add(row);
+  /**
+   * The passing rows of the whole store, read as they are enumerated ({@link StoredRowEnumerator}: part by part,
+   * one snapshot per enumerator).
+   */
+  Enumerable<Object[]> all(RowStore store) {
+    return new AbstractEnumerable<>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        return new StoredRowEnumerator(StoredRowScan.this, store);
       }
-      return true;
-    });
-    return rows;
+    };
   }
 
   /** The stored row {@code encoded} as the scan returns it, or {@code null} when it is hidden or fails a predicate. */
@@ -76,6 +79,9 @@ final class StoredRowScan {
       if (!p.test(values[p.column()])) {
         return null;
       }
+    }
+    if (projects.length == 0) {
+      return NO_VALUES; // COUNT(*) and the like: one shared row, nothing decoded but the filters' columns
     }
     Object[] out = new Object[projects.length];
     for (int i = 0; i < projects.length; i++) {

@@ -91,6 +91,7 @@ public final class StoredTableScan extends TableScan implements EnumerableRel {
   @Override public void register(RelOptPlanner planner) {
     planner.addRule(StoredScanRules.FILTER);
     planner.addRule(StoredScanRules.PROJECT);
+    planner.addRule(StoredScanRules.AGGREGATE);
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE); // ORDER BY … LIMIT n as a bounded sort
   }
 
@@ -127,9 +128,14 @@ public final class StoredTableScan extends TableScan implements EnumerableRel {
   }
 
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    // one column: Calcite's operators then carry bare values rather than one-element arrays
+    // one column: Calcite's operators then carry bare values rather than one-element arrays;
+    // none (COUNT(*)): empty lists, as Calcite represents rows of no columns
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
-    String method = physType.getFormat() == JavaRowFormat.SCALAR ? "scanValues" : "scan";
+    String method = switch (physType.getFormat()) {
+      case SCALAR -> "scanValues";
+      case LIST -> "scanNoValues";
+      default -> "scan";
+    };
     Expression target = implementor.stash(scanTable, FilteredScanTable.class);
     Expression filterList = implementor.stash(filters, List.class);
     Expression projectArray = projects == null ? Expressions.constant(null, int[].class)

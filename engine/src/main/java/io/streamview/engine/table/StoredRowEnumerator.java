@@ -1,0 +1,126 @@
+package io.streamview.engine.table;
+
+import io.streamview.engine.storage.EncodedRowCursor;
+import io.streamview.engine.storage.RowStore;
+
+import org.apache.calcite.linq4j.Enumerator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The rows of a {@link StoredRowScan} handed to Calcite one at a time, read from the store part by part
+ * ({@link RowStore#openScan}: one Chronicle Map segment at a time), so the heap holds the passing rows of a few parts
+ * rather than of the whole store.
+ *
+ * <p>Snapshot reads: the store's cursor is opened at the first {@link #moveNext} and keeps whole-batch writes out
+ * until it is closed. A scan that ends within its first {@value #SMALL_SCAN_ROWS} passing rows is read whole at the
+ * first move and its cursor closed at once, so short queries never hold writers back; a longer one keeps the cursor
+ * open until its last part is read or the enumerator is closed (Calcite closes it when the result set closes), and
+ * from then on holds one part's rows at a time.
+ */
+final class StoredRowEnumerator implements Enumerator<Object[]> {
+
+  /** Passing rows a scan may buffer at its first move before it keeps its cursor open and streams. */
+  static final int SMALL_SCAN_ROWS = 4096;
+
+  private final StoredRowScan scan;
+  private final RowStore store;
+  private final Object[] values;
+  private final List<Object[]> buffer = new ArrayList<>();
+  private int next;
+  private Object[] current;
+  /** Open while parts remain to be read; {@code null} before the first move and once all parts are read. */
+  private EncodedRowCursor cursor;
+  private boolean started;
+  /** The most rows this enumerator has held at once, for tests. */
+  private int peakBuffered;
+
+  StoredRowEnumerator(StoredRowScan scan, RowStore store) {
+    this.scan = scan;
+    this.store = store;
+    this.values = scan.buffer();
+  }
+
+  @Override public Object[] current() {
+    if (current == null) {
+      throw new NoSuchElementException();
+    }
+    return current;
+  }
+
+  @Override public boolean moveNext() {
+    if (!started) {
+      started = true;
+      cursor = store.openScan(false);
+      boolean more = true;
+      while (more && buffer.size() < SMALL_SCAN_ROWS) {
+        more = readPart();
+      }
+    }
+    while (next >= buffer.size()) {
+      buffer.clear();
+      next = 0;
+      if (cursor == null || !readPart()) {
+        current = null;
+        return false;
+      }
+    }
+    current = buffer.get(next);
+    buffer.set(next++, null); // handed over: the buffer keeps only the rows not yet returned
+    return true;
+  }
+
+  /** Adds the passing rows of the cursor's next part to the buffer; {@code false} once no part is left. */
+  private boolean readPart() {
+    boolean read;
+    try {
+      read = cursor.nextPart((key, encoded) -> {
+        Object[] row = scan.row(encoded, values);
+        if (row != null) {
+          buffer.add(row);
+        }
+        return true;
+      });
+    } catch (RuntimeException | Error e) {
+      closeCursor();
+      throw e;
+    }
+    peakBuffered = Math.max(peakBuffered, buffer.size() - next);
+    if (!read) {
+      closeCursor();
+    }
+    return read;
+  }
+
+  private void closeCursor() {
+    if (cursor != null) {
+      cursor.close();
+      cursor = null;
+    }
+  }
+
+  /** Starts over: a new scan at the next move, which sees the store as it is then. */
+  @Override public void reset() {
+    close();
+    started = false;
+  }
+
+  @Override public void close() {
+    closeCursor();
+    buffer.clear();
+    next = 0;
+    current = null;
+  }
+
+  /** Whether the store's cursor is open (the scan still holds whole-batch writes back), for tests. */
+  boolean holdsCursor() {
+    return cursor != null;
+  }
+
+  /** The most rows held at once, for tests. */
+  int peakBuffered() {
+    return peakBuffered;
+  }
+}
