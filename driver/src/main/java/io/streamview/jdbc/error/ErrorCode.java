@@ -28,6 +28,8 @@ public enum ErrorCode {
   INVALID_URL("08001", "invalid StreamView URL '%s': %s; use jdbc:streamview:mem:, jdbc:streamview:mem:NAME or jdbc:streamview:file:PATH, optionally followed by ;key=value pairs"),
   JVM_FLAGS_MISSING("08001", "%s"),
   DATABASE_LOCKED("55006", "%s"),
+  /** A refresh or INSERT waited in vain for result sets still reading its view or table (docs/refresh.md). */
+  SCANS_OPEN("55006", "%s"),
   STREAM_NOT_FOUND("42704", "%s"),
   STREAM_ACCESS_DENIED("42501", "%s"),
   STREAM_UNREACHABLE("08001", "%s"),

@@ -165,6 +165,7 @@ public final class SqlExceptionMapper {
       return switch (e.code()) {
         case JVM_FLAGS_MISSING -> of(ErrorCode.JVM_FLAGS_MISSING, e, e.getMessage());
         case LOCKED -> of(ErrorCode.DATABASE_LOCKED, e, e.getMessage());
+        case SCANS_OPEN -> of(ErrorCode.SCANS_OPEN, e, e.getMessage());
         case IO, CORRUPT -> new SQLException(e.getMessage(), ErrorCode.STORAGE_ERROR.sqlState(), e);
       };
     }

@@ -6,6 +6,7 @@ import io.streamview.engine.storage.CommitJournal;
 import io.streamview.engine.storage.RowCodec;
 import io.streamview.engine.storage.RowStore;
 import io.streamview.engine.storage.StorageEngine;
+import io.streamview.engine.storage.StorageException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +126,17 @@ public final class BatchCommits {
   private void apply(RowStore store, String view, List<Map.Entry<byte[], byte[]>> rows,
                      List<ShardPositionDef> shardPositions) {
     if (!rows.isEmpty()) {
-      store.putAllEncoded(rows);
+      try {
+        store.putAllEncoded(rows);
+      } catch (StorageException e) {
+        if (e.code() != StorageException.Code.SCANS_OPEN) {
+          throw e;
+        }
+        throw new StorageException(StorageException.Code.SCANS_OPEN, "Cannot refresh materialized view " + view
+            + ": result sets reading it are still open. Close open result sets on view " + view
+            + " (read them to the end, or ResultSet.close()/Statement.close()) and run the refresh again; "
+            + "nothing of this batch is visible and it will be read again. (" + e.getMessage() + ")", e);
+      }
     }
     if (!shardPositions.isEmpty()) {
       positions.commitAll(view, shardPositions);

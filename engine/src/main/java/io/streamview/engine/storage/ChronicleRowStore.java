@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Chronicle's analytics and checked {@link JvmFlags}.
  *
  * <p>Closing the store closes the map, which frees its off-heap memory (an in-memory store's rows
- * are gone) or unmaps its file.
+ * are gone) or unmaps its file; while scans still read it (an open query over a view being dropped or recomputed),
+ * the map is closed when the last of them ends, and new operations are refused at once.
  *
  * <p>Crash handling: a marker file {@code <store>.open} exists while the store is open. If it is
  * there at open, the last run did not close the store cleanly (segment locks may still be held by
@@ -339,7 +340,7 @@ final class ChronicleRowStore implements ManagedRowStore {
             }
             boolean ok = false;
             try {
-                checkOpen();
+                // no checkOpen(): a store closed meanwhile keeps its map until this read ends (ScanGate.closeWhenIdle)
                 if (segment >= map.segments()) {
                     close();
                     return false;
@@ -429,6 +430,22 @@ final class ChronicleRowStore implements ManagedRowStore {
             return;
         }
         closed = true;
+        boolean idle = scanGate.closeWhenIdle(() -> {
+            try {
+                closeMap();
+            } catch (RuntimeException e) {
+                LOG.warn("Store {}: closing it after its last scan ended failed: {}", name, e.toString());
+            }
+        });
+        if (idle) {
+            closeMap();
+        } else {
+            LOG.info("Store {} closed while scans still read it; the map is closed when the last one ends", name);
+        }
+    }
+
+    /** Closes the map (no scan reads it any more), its sync channel and its marker. */
+    private synchronized void closeMap() {
         map.close();
         if (file == null) {
             return;

@@ -27,6 +27,10 @@ final class ScanGate {
     private int reads;
     private int waitingWriters;
     private boolean writing;
+    /** Set by {@link #closeWhenIdle}: no read may start any more. */
+    private boolean closing;
+    /** What to run when the last open read ends, after {@link #closeWhenIdle}. */
+    private Runnable onIdle;
     /** Synchronous visits ({@code forEach}) in progress on the current thread. */
     private final ThreadLocal<int[]> visiting = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -50,6 +54,7 @@ final class ScanGate {
 
         @Override
         public void close() {
+            Runnable idle = null;
             synchronized (ScanGate.this) {
                 if (closed) {
                     return;
@@ -59,13 +64,19 @@ final class ScanGate {
                 reads--;
                 if (reads == 0) {
                     ScanGate.this.notifyAll();
+                    idle = onIdle;
+                    onIdle = null;
                 }
+            }
+            if (idle != null) {
+                idle.run();
             }
         }
     }
 
     /** Opens a read, waiting while a write runs or (unless this thread already reads) a writer waits. */
     synchronized Read enterRead() {
+        checkNotClosing();
         Thread me = Thread.currentThread();
         boolean reentrant = readsByThread.containsKey(me);
         boolean interrupted = false;
@@ -79,6 +90,7 @@ final class ScanGate {
         if (interrupted) {
             me.interrupt();
         }
+        checkNotClosing();
         reads++;
         readsByThread.merge(me, 1, Integer::sum);
         return new Read(me);
@@ -146,6 +158,27 @@ final class ScanGate {
     synchronized void exitWrite() {
         writing = false;
         notifyAll();
+    }
+
+    private void checkNotClosing() {
+        if (closing) {
+            throw new IllegalStateException("The row store " + storeName + " is closed");
+        }
+    }
+
+    /**
+     * Refuses new reads from now on. Returns {@code true} if no read is open (the caller closes the store now);
+     * otherwise {@code whenIdle} runs when the last open read ends (on the thread that ends it), so that a store
+     * dropped or replaced while a query still reads it is closed only once that query is done with it.
+     */
+    synchronized boolean closeWhenIdle(Runnable whenIdle) {
+        closing = true;
+        notifyAll();
+        if (reads == 0) {
+            return true;
+        }
+        onIdle = whenIdle;
+        return false;
     }
 
     /** Open reads, for tests. */

@@ -190,4 +190,31 @@ class ScanCursorTest {
     private static boolean hasWaitingWriter(RowStore store) {
         return ((ChronicleRowStore) store).scanGate().waitingWriters() > 0;
     }
+
+    @Test
+    void aStoreDroppedWhileScannedIsClosedWhenTheScanEnds() {
+        try (StorageEngine engine = StorageEngine.inMemory()) {
+            RowStore store = engine.open("dropped");
+            store.putAll(batch(0, 2000));
+            EncodedRowCursor cursor = store.openScan(false);
+            long[] n = {0};
+            assertTrue(cursor.nextPart((k, row) -> {
+                n[0]++;
+                return true;
+            }));
+            engine.drop("dropped"); // e.g. DROP MATERIALIZED VIEW, or a recompute replacing the store
+            assertThrows(IllegalStateException.class, () -> store.openScan(false), "no new scan");
+            assertThrows(IllegalStateException.class, () -> store.forEach((k, row) -> { }));
+            while (cursor.nextPart((k, row) -> {
+                RowCodec.decode(row);
+                n[0]++;
+                return true;
+            })) {
+                // the open scan reads on: the map stays open until it ends
+            }
+            assertEquals(2000, n[0]);
+            assertEquals(0, ((ChronicleRowStore) store).scanGate().openReads());
+            assertTrue(((ChronicleRowStore) store).chronicleMap().isClosed(), "closed by the scan's end");
+        }
+    }
 }
