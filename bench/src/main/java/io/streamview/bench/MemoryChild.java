@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 /**
  * Benchmark 5's child JVM (started with a small heap): {@code <records> <dir>} refreshes a file database's ingest
  * view over a generated in-memory stream of that many records (made as they are read, so the heap holds only the
- * batches in flight) and prints peak heap, peak resident memory and the bytes the store occupies.
+ * batches in flight), then runs {@code SELECT COUNT(*)}, {@code SELECT SUM(price), MAX(price)} and a GROUP BY over the
+ * view, and prints peak heap (of the refresh and of each query), the queries' times and results, peak resident memory
+ * and the bytes the store occupies.
  */
 public final class MemoryChild {
 
@@ -58,11 +60,10 @@ public final class MemoryChild {
       StreamViewSql.execute(c, StreamViewSql.ingestView("big", "big"));
       StreamViewSql.execute(c, "REFRESH MATERIALIZED VIEW big");
       System.out.println("RESULT refreshSeconds " + (System.nanoTime() - t0) / 1e9);
-      try {
-        System.out.println("RESULT rows " + StreamViewSql.count(c, "SELECT COUNT(*) FROM big"));
-      } catch (java.sql.SQLException e) {
-        System.out.println("RESULT countError " + e.getMessage().replace('\n', ' '));
-      }
+      System.out.println("RESULT refreshPeakHeap " + peakUsed.get());
+      query(c, peakUsed, "count", "SELECT COUNT(*) FROM big");
+      query(c, peakUsed, "sum", "SELECT SUM(price), MAX(price) FROM big");
+      query(c, peakUsed, "groupBy", "SELECT event, COUNT(*) FROM big GROUP BY event");
     }
     System.out.println("RESULT seconds " + (System.nanoTime() - t0) / 1e9);
     long peakHeap = 0;
@@ -91,5 +92,31 @@ public final class MemoryChild {
     String out = new String(du.getInputStream().readAllBytes()).trim();
     du.waitFor();
     System.out.println("RESULT storeAllocatedBytes " + out.split("\\s+")[0]);
+  }
+
+  /**
+   * Runs a query over the view after the refresh and prints {@code <name>Seconds}, {@code <name>PeakHeap} (the heap
+   * used while it ran, sampled every 5 ms from a reset peak) and {@code <name>} (its result, the rows joined with
+   * {@code ;} and the columns with {@code |}), or {@code <name>Error}. The {@code count} query prints {@code rows}.
+   */
+  private static void query(Connection c, java.util.concurrent.atomic.AtomicLong peakUsed, String name, String sql) {
+    System.gc();
+    peakUsed.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    long t = System.nanoTime();
+    try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      StringBuilder out = new StringBuilder();
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        out.append(out.length() == 0 ? "" : ";");
+        for (int i = 1; i <= columns; i++) {
+          out.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+      }
+      System.out.println("RESULT " + name + "Seconds " + (System.nanoTime() - t) / 1e9);
+      System.out.println("RESULT " + name + "PeakHeap " + peakUsed.get());
+      System.out.println("RESULT " + (name.equals("count") ? "rows" : name) + " " + out);
+    } catch (java.sql.SQLException | RuntimeException | OutOfMemoryError e) {
+      System.out.println("RESULT " + name + "Error " + String.valueOf(e.getMessage()).replace('\n', ' '));
+    }
   }
 }

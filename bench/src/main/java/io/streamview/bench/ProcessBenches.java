@@ -35,6 +35,24 @@ final class ProcessBenches {
       kept += ClickRecords.kept(i) ? 1 : 0;
     }
     String countError = o.values().get("countError");
+    for (String q : List.of("count", "sum", "groupBy")) {
+      String error = o.values().get(q + "Error");
+      String sql = switch (q) {
+        case "count" -> "SELECT COUNT(*)";
+        case "sum" -> "SELECT SUM(price), MAX(price)";
+        default -> "SELECT event, COUNT(*) … GROUP BY event";
+      };
+      if (error != null) {
+        results.note("memory: after the refresh, " + sql + " over the view failed with -Xmx256m: " + error);
+        continue;
+      }
+      double seconds = Double.parseDouble(o.values().get(q + "Seconds"));
+      double peakMiB = Long.parseLong(o.values().get(q + "PeakHeap")) / 1048576.0;
+      results.note(String.format("memory: after the refresh, %s over the view took %.2f s, peak heap %.0f MiB",
+          sql, seconds, peakMiB));
+      results.add("5 memory, " + q + " query", "peak heap MiB", Better.LOWER, peakMiB, "-Xmx (max heap)",
+          Long.parseLong(o.values().get("maxHeap")) / 1048576.0, "");
+    }
     long rows = countError == null ? Long.parseLong(o.values().get("rows")) : -1;
     if (countError == null && rows != kept) {
       throw new IllegalStateException("memory run stored " + rows + " rows, expected " + kept);
