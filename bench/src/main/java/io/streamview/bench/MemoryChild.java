@@ -24,12 +24,16 @@ public final class MemoryChild {
 
   public static void main(String[] args) throws Exception {
     long n = Long.parseLong(args[0]);
+    // peakAll: the whole run; peakUsed: since the last reset (each query resets it)
+    java.util.concurrent.atomic.AtomicLong peakAll = new java.util.concurrent.atomic.AtomicLong();
     java.util.concurrent.atomic.AtomicLong peakUsed = new java.util.concurrent.atomic.AtomicLong();
     java.util.concurrent.atomic.AtomicLong peakAfterGc = new java.util.concurrent.atomic.AtomicLong();
     Thread sampler = new Thread(() -> {
       java.lang.management.MemoryMXBean heap = ManagementFactory.getMemoryMXBean();
       while (true) {
-        peakUsed.accumulateAndGet(heap.getHeapMemoryUsage().getUsed(), Math::max);
+        long used = heap.getHeapMemoryUsage().getUsed();
+        peakUsed.accumulateAndGet(used, Math::max);
+        peakAll.accumulateAndGet(used, Math::max);
         try {
           Thread.sleep(5);
         } catch (InterruptedException e) {
@@ -73,7 +77,7 @@ public final class MemoryChild {
       }
     }
     System.out.println("RESULT poolPeaksSum " + peakHeap);
-    System.out.println("RESULT peakHeap " + peakUsed.get());
+    System.out.println("RESULT peakHeap " + peakAll.get());
     System.out.println("RESULT peakAfterGc " + peakAfterGc.get());
     System.out.println("RESULT maxHeap " + Runtime.getRuntime().maxMemory());
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
