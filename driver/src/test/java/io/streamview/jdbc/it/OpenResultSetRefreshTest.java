@@ -35,11 +35,13 @@ import java.util.concurrent.CompletableFuture;
 @WithKinesis
 class OpenResultSetRefreshTest {
 
-  private static final int RECORDS = 4_600; // over the 4,096 rows a scan reads whole at its first row
+  /** Over the 4,096 rows the first test lets a scan read whole at its first row (the default buffers more). */
+  private static final int RECORDS = 4_600;
 
   @AfterEach
-  void defaultWait() {
+  void defaults() {
     System.clearProperty("streamview.scanWaitMillis");
+    System.clearProperty("streamview.scanBufferRows");
   }
 
   private static void put(KinesisEndpoint endpoint, String stream, int from, int to) {
@@ -78,6 +80,7 @@ class OpenResultSetRefreshTest {
       put(endpoint, stream, RECORDS, RECORDS + 10);
 
       System.setProperty("streamview.scanWaitMillis", "300");
+      System.setProperty("streamview.scanBufferRows", "4096"); // this result does not fit: its scan streams
       ResultSet open = s.executeQuery("SELECT i, partition_key FROM events");
       assertTrue(open.next());
       SQLException e = CompletableFuture.supplyAsync(() -> assertThrows(SQLException.class, () -> {
@@ -120,6 +123,41 @@ class OpenResultSetRefreshTest {
         }
       }
       assertEquals(RECORDS + 20, count(s, "SELECT COUNT(*) FROM events"));
+      s.close();
+    }
+  }
+
+  @Test
+  void aResultSetThatFitsTheScanBufferLeftOpenDoesNotHoldRefreshesBack(KinesisEndpoint endpoint,
+      KinesisTestStreams streams) throws Exception {
+    String stream = streams.create("open-rs-gui", 1);
+    put(endpoint, stream, 0, RECORDS);
+    String url = "jdbc:streamview:mem:open-rs-gui" + endpoint.jdbcProperties();
+    try (Connection reader = DriverManager.getConnection(url);
+         Connection refresher = DriverManager.getConnection(url)) {
+      Statement s = reader.createStatement();
+      s.execute("CREATE EXTERNAL SCHEMA kds FROM KINESIS IAM_ROLE default");
+      s.execute("CREATE MATERIALIZED VIEW events AS SELECT CAST(json_extract_path_text(from_varbyte(kinesis_data, "
+          + "'utf-8'), 'i') AS INTEGER) AS i FROM kds.\"" + stream + "\"");
+      s.execute("REFRESH MATERIALIZED VIEW events");
+      put(endpoint, stream, RECORDS, RECORDS + 10);
+
+      // a GUI reads a first page and leaves the result set open; with the default buffer the scan was read whole
+      System.setProperty("streamview.scanWaitMillis", "0");
+      try (ResultSet page = s.executeQuery("SELECT i FROM events")) {
+        int read = 0;
+        while (read < 200 && page.next()) {
+          read++;
+        }
+        try (Statement r = refresher.createStatement()) {
+          r.execute("REFRESH MATERIALIZED VIEW events"); // no wait, no 55006
+        }
+        while (page.next()) {
+          read++;
+        }
+        assertEquals(RECORDS, read, "the open result set keeps the snapshot of its first row");
+      }
+      assertEquals(RECORDS + 10, count(s, "SELECT COUNT(*) FROM events"));
       s.close();
     }
   }

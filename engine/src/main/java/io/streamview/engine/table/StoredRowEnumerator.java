@@ -15,15 +15,33 @@ import java.util.NoSuchElementException;
  * rather than of the whole store.
  *
  * <p>Snapshot reads: the store's cursor is opened at the first {@link #moveNext} and keeps whole-batch writes out
- * until it is closed. A scan that ends within its first {@value #SMALL_SCAN_ROWS} passing rows is read whole at the
- * first move and its cursor closed at once, so short queries never hold writers back; a longer one keeps the cursor
- * open until its last part is read or the enumerator is closed (Calcite closes it when the result set closes), and
- * from then on holds one part's rows at a time.
+ * until it is closed. A scan that ends within its first {@link #bufferRows} passing rows is read whole at the first
+ * move and its cursor closed at once, so queries that a heap can hold never keep writers back (a result set left open
+ * in a GUI does not stall a refresh); a longer one keeps the cursor open until its last part is read or the enumerator
+ * is closed (Calcite closes it when the result set closes), and from then on holds one part's rows at a time.
  */
 final class StoredRowEnumerator implements Enumerator<Object[]> {
 
-  /** Passing rows a scan may buffer at its first move before it keeps its cursor open and streams. */
-  static final int SMALL_SCAN_ROWS = 4096;
+  /** System property overriding {@link #bufferRows}: a row count. */
+  static final String BUFFER_ROWS_PROPERTY = "streamview.scanBufferRows";
+  /** The fewest and most rows a scan buffers at its first move, whatever the heap. */
+  static final int MIN_BUFFER_ROWS = 4096;
+  static final int MAX_BUFFER_ROWS = 1_000_000;
+
+  /**
+   * Passing rows a scan may buffer at its first move before it keeps its cursor open and streams: as many rows of
+   * {@code width} values as fit in a sixteenth of the maximum heap (about 24 bytes per row and 32 per value, the
+   * boxed values Calcite gets), between {@value #MIN_BUFFER_ROWS} and {@value #MAX_BUFFER_ROWS}; with
+   * {@code -Xmx256m} about 90k rows of five values. {@code -Dstreamview.scanBufferRows=<rows>} sets it instead.
+   */
+  static int bufferRows(int width) {
+    Integer set = Integer.getInteger(BUFFER_ROWS_PROPERTY);
+    if (set != null) {
+      return Math.max(1, set);
+    }
+    long rows = Runtime.getRuntime().maxMemory() / 16 / (24 + 32L * width);
+    return (int) Math.max(MIN_BUFFER_ROWS, Math.min(MAX_BUFFER_ROWS, rows));
+  }
 
   private final StoredRowScan scan;
   private final RowStore store;
@@ -54,8 +72,9 @@ final class StoredRowEnumerator implements Enumerator<Object[]> {
     if (!started) {
       started = true;
       cursor = store.openScan(false);
+      int bufferRows = bufferRows(scan.width());
       boolean more = true;
-      while (more && buffer.size() < SMALL_SCAN_ROWS) {
+      while (more && buffer.size() < bufferRows) {
         more = readPart();
       }
     }

@@ -90,6 +90,11 @@ final class StoredRowScan {
     return out;
   }
 
+  /** How many values each returned row holds. */
+  int width() {
+    return projects.length;
+  }
+
   /** A buffer for {@link #row}. */
   Object[] buffer() {
     return new Object[visibleColumns + 1];

@@ -58,6 +58,7 @@ class StreamingScanTest {
 
   @BeforeEach
   void fill() throws Exception {
+    System.setProperty("streamview.scanBufferRows", "4096"); // below the view's rows: its scans stream
     engine = StorageEngine.inMemory();
     store = engine.open("big");
     List<Map.Entry<byte[], Object[]>> batch = new ArrayList<>();
@@ -82,6 +83,7 @@ class StreamingScanTest {
   @AfterEach
   void close() throws Exception {
     System.clearProperty("streamview.scanWaitMillis");
+    System.clearProperty("streamview.scanBufferRows");
     connection.close();
     engine.close();
   }
@@ -186,7 +188,7 @@ class StreamingScanTest {
     assertEquals(ROWS, seen);
     assertFalse(rows.holdsCursor(), "released at the end");
     assertTrue(largestPart < ROWS / 8, "16 segments share the rows: " + largestPart);
-    assertTrue(rows.peakBuffered() <= StoredRowEnumerator.SMALL_SCAN_ROWS + largestPart,
+    assertTrue(rows.peakBuffered() <= 4096 + largestPart,
         rows.peakBuffered() + " rows held; largest segment " + largestPart);
     rows.close();
   }
@@ -229,5 +231,21 @@ class StreamingScanTest {
       }
       assertEquals(40, n, "the rows of the snapshot taken at the first row");
     }
+  }
+
+  @Test
+  void theScanBufferFollowsTheHeapWithinItsBounds() {
+    System.clearProperty("streamview.scanBufferRows");
+    long heap = Runtime.getRuntime().maxMemory();
+    for (int width : new int[] {0, 1, 5, 40}) {
+      int rows = StoredRowEnumerator.bufferRows(width);
+      assertTrue(rows >= StoredRowEnumerator.MIN_BUFFER_ROWS && rows <= StoredRowEnumerator.MAX_BUFFER_ROWS,
+          width + " values: " + rows);
+      assertTrue(rows == StoredRowEnumerator.MIN_BUFFER_ROWS || (long) rows * (24 + 32L * width) <= heap / 16,
+          width + " values: " + rows + " rows exceed a sixteenth of " + heap);
+    }
+    assertTrue(StoredRowEnumerator.bufferRows(1) >= StoredRowEnumerator.bufferRows(40), "wider rows, fewer of them");
+    System.setProperty("streamview.scanBufferRows", "123");
+    assertEquals(123, StoredRowEnumerator.bufferRows(5));
   }
 }
