@@ -58,11 +58,11 @@ public final class QueryPlanCache {
       if (e != null) {
         plans.remove(key);
       }
-      misses++;
     }
     CalcitePrepare.CalciteSignature<T> signature = prepare.get(); // outside the lock: planning takes milliseconds
     if (signature.statementType == Meta.StatementType.SELECT) {
       synchronized (plans) {
+        misses++;
         plans.put(key, new Entry(signature, version));
       }
     }
@@ -88,7 +88,7 @@ public final class QueryPlanCache {
     }
   }
 
-  /** How many executions and prepares had to plan. */
+  /** How many times a query had to be planned (DDL and DML, never kept, are not counted). */
   public long misses() {
     synchronized (plans) {
       return misses;
