@@ -31,7 +31,11 @@ public enum ConnectionProperty {
   AUTO_REFRESH_INTERVAL_MILLIS("autoRefreshIntervalMillis", "1000",
       "Milliseconds between the end of one refresh of an AUTO REFRESH YES materialized view and the start of the "
       + "next (at least 50; doubled after each failure in a row, up to a minute). A shared database keeps the value "
-      + "of the connection that opened it.");
+      + "of the connection that opened it."),
+  QUERY_CACHE_SIZE("queryCacheSize", "16",
+      "How many query plans the connection keeps by SQL text (as H2's QUERY_CACHE_SIZE), so that a query run again "
+      + "by Statement.execute/executeQuery or prepared again skips parsing, planning and compiling; any DDL makes the "
+      + "kept plans stale. 0 keeps none. At most 10000.");
 
   private final String key;
   private final String defaultValue;

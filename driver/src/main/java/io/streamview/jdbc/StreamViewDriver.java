@@ -16,6 +16,8 @@ import io.streamview.jdbc.error.SqlExceptionMapper;
 import io.streamview.jdbc.error.StreamViewException;
 import io.streamview.jdbc.function.RedshiftFunctions;
 import io.streamview.jdbc.pipeline.GroupKeyAnalysis;
+import io.streamview.jdbc.plancache.PlanCachingPrepare;
+import io.streamview.jdbc.plancache.QueryPlanCaches;
 
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -67,10 +69,12 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
     }
     try {
       DatabaseUrl parsed = DatabaseUrl.parse(url, info);
+      int planCacheSize = queryCacheSize(parsed.properties());
       Database db = DatabaseRegistry.INSTANCE.acquire(parsed.location(), options(parsed.properties()));
       try {
         DriverWarmUp.awaitCalcite(); // Calcite's classes are initialized by one thread at a time
         Connection calcite = openCalcite(db, false);
+        QueryPlanCaches.bind(calcite.unwrap(CalciteConnection.class).getRootSchema(), db, planCacheSize);
         return JdbcBoundary.wrap(calcite, db, () -> DatabaseRegistry.INSTANCE.release(db));
       } catch (RuntimeException | SQLException e) {
         DatabaseRegistry.INSTANCE.release(db);
@@ -179,6 +183,11 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
       }
 
       @Override public void onConnectionClose(AvaticaConnection connection) {
+        try {
+          QueryPlanCaches.unbind(connection.unwrap(CalciteConnection.class).getRootSchema());
+        } catch (SQLException e) {
+          throw new IllegalStateException(e); // a Calcite connection unwraps to itself
+        }
         calcite.onConnectionClose(connection);
       }
 
@@ -258,6 +267,22 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
         + StreamSourceFactory.class.getName() + " or the name of its class, not a " + value.getClass().getName());
   }
 
+  /** The {@code queryCacheSize} connection property: how many query plans the connection keeps (0: none). */
+  static int queryCacheSize(Properties props) {
+    String text = ConnectionProperty.QUERY_CACHE_SIZE.get(props).orElse(String.valueOf(QueryPlanCaches.DEFAULT_SIZE));
+    int size;
+    try {
+      size = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      size = -1;
+    }
+    if (size < 0 || size > QueryPlanCaches.MAX_SIZE) {
+      throw new StreamViewException(ErrorCode.INVALID_PARAMETER_VALUE, "queryCacheSize must be a whole number from 0 "
+          + "(no plan cache) to " + QueryPlanCaches.MAX_SIZE + ", not '" + text + "'");
+    }
+    return size;
+  }
+
   private static Duration autoRefreshInterval(Properties props) {
     String text = ConnectionProperty.AUTO_REFRESH_INTERVAL_MILLIS.get(props).orElse("1000");
     long millis;
@@ -274,9 +299,10 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
     return Duration.ofMillis(millis);
   }
 
-  // --- SUPER navigation (io.streamview.jdbc.superpath): every connection prepares with SuperPrepare ---
+  // --- SUPER navigation (io.streamview.jdbc.superpath) and the query plan cache (io.streamview.jdbc.plancache):
+  // every connection prepares with PlanCachingPrepare, a SuperPrepare ---
   @Override public org.apache.calcite.jdbc.CalcitePrepare createPrepare() {
-    return new io.streamview.jdbc.superpath.SuperPrepare();
+    return new PlanCachingPrepare();
   }
   // --- end SUPER navigation ---
 

@@ -4,6 +4,7 @@ import io.streamview.jdbc.cancel.StatementCancellation;
 import io.streamview.jdbc.error.SqlExceptionMapper;
 import io.streamview.jdbc.meta.StreamViewMetaData;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -184,7 +185,7 @@ final class BoundaryHandler implements InvocationHandler {
             }
         }
       }
-      if (needsSchemas(name)) {
+      if (needsSchemas(name) && !executesItsPlan(args)) {
         state.syncSchemas();
       }
       Object result = method.invoke(target, args);
@@ -213,6 +214,14 @@ final class BoundaryHandler implements InvocationHandler {
   private static boolean takesSql(String name) {
     return name.startsWith("execute") || name.equals("addBatch") || name.startsWith("prepare")
         || name.equals("nativeSQL");
+  }
+
+  /**
+   * Whether this call runs a prepared statement's plan, made when it was prepared: nothing is planned, so the
+   * connection's schemas need no sync (saves a catalog look-up and two locks on each execution).
+   */
+  private boolean executesItsPlan(Object[] args) {
+    return (iface == PreparedStatement.class || iface == CallableStatement.class) && (args == null || args.length == 0);
   }
 
   private static boolean needsSchemas(String name) {
@@ -256,7 +265,27 @@ final class BoundaryHandler implements InvocationHandler {
 
   private Object wrap(Object target, Class<?> type, String text) {
     StatementCancellation of = type == ResultSet.class && executions != null ? executions.running() : null;
-    return Proxy.newProxyInstance(BoundaryHandler.class.getClassLoader(), new Class<?>[] {type},
-        new BoundaryHandler(target, type, state, text, of));
+    BoundaryHandler handler = new BoundaryHandler(target, type, state, text, of);
+    try {
+      return PROXY_CONSTRUCTORS.get(type).newInstance(handler);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot make the boundary proxy of " + type.getName(), e);
+    }
   }
+
+  /**
+   * The constructor of the proxy class of each JDBC interface, found once: a result set is wrapped on every
+   * execution, and {@code Proxy.newProxyInstance} looks the class up again each time.
+   */
+  private static final ClassValue<Constructor<?>> PROXY_CONSTRUCTORS = new ClassValue<>() {
+    @Override protected Constructor<?> computeValue(Class<?> type) {
+      Object probe = Proxy.newProxyInstance(BoundaryHandler.class.getClassLoader(), new Class<?>[] {type},
+          (p, m, a) -> null);
+      try {
+        return probe.getClass().getConstructor(InvocationHandler.class);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  };
 }

@@ -21,6 +21,19 @@ final class OpenObjects {
   private static final Set<String> ANSWERED_WHEN_CLOSED = Set.of("close", "isClosed", "isValid", "unwrap",
       "isWrapperFor", "abort");
 
+  /** The methods of a JDBC interface that declare SQLException (looked up once per interface, not per call). */
+  private static final ClassValue<Set<java.lang.reflect.Method>> THROWS_SQL_EXCEPTION = new ClassValue<>() {
+    @Override protected Set<java.lang.reflect.Method> computeValue(Class<?> type) {
+      Set<java.lang.reflect.Method> methods = new java.util.HashSet<>();
+      for (java.lang.reflect.Method m : type.getMethods()) {
+        if (java.util.Arrays.asList(m.getExceptionTypes()).contains(java.sql.SQLException.class)) {
+          methods.add(m);
+        }
+      }
+      return Set.copyOf(methods);
+    }
+  };
+
   private OpenObjects() {
   }
 
@@ -31,9 +44,13 @@ final class OpenObjects {
   static void require(ConnectionState state, Class<?> iface, Object target, java.lang.reflect.Method m,
                       String description) throws java.sql.SQLException {
     String method = m.getName();
-    if (ANSWERED_WHEN_CLOSED.contains(method)
-        || !java.util.Arrays.asList(m.getExceptionTypes()).contains(java.sql.SQLException.class)) {
+    if (ANSWERED_WHEN_CLOSED.contains(method) || !THROWS_SQL_EXCEPTION.get(m.getDeclaringClass()).contains(m)) {
       return; // allowed when closed, or a method that cannot fail (getDriverMajorVersion...)
+    }
+    boolean statementClosed = target instanceof Statement s && s.isClosed();
+    boolean resultSetClosed = !statementClosed && target instanceof ResultSet r && r.isClosed();
+    if (!state.isClosed() && !statementClosed && !resultSetClosed) {
+      return;
     }
     String call = iface.getSimpleName() + "." + method + "()";
     if (state.isClosed()) {
@@ -45,11 +62,11 @@ final class OpenObjects {
       }
       throw new StreamViewException(ErrorCode.CONNECTION_CLOSED, message);
     }
-    if (target instanceof Statement s && s.isClosed()) {
+    if (statementClosed) {
       throw new StreamViewException(ErrorCode.OBJECT_CLOSED, "the statement is closed: cannot call " + call + " on "
           + description + "; create a new statement");
     }
-    if (target instanceof ResultSet r && r.isClosed()) {
+    if (resultSetClosed) {
       throw new StreamViewException(ErrorCode.OBJECT_CLOSED, "the result set is closed: cannot call " + call + " on "
           + description + "; read a result set before closing it or its statement");
     }

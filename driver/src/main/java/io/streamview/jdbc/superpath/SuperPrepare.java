@@ -14,12 +14,13 @@ import org.apache.calcite.sql.SqlSetOption;
 import java.lang.reflect.Type;
 
 /**
- * The {@code CalcitePrepare} of every StreamView connection (plugged in by the driver's {@code createPrepare()}):
+ * The {@code CalcitePrepare} of every StreamView connection (the driver's {@code createPrepare()} plugs in its
+ * subclass {@code PlanCachingPrepare}, which adds the query plan cache):
  * Calcite's, with {@link SuperPreparingStmt} so that SUPER navigation is understood, and with
  * {@code SET enable_case_sensitive_super_attribute} remembered for the connection once the DDL executor has
  * accepted it.
  */
-public final class SuperPrepare extends CalcitePrepareImpl {
+public class SuperPrepare extends CalcitePrepareImpl {
 
   @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
                                                             CalciteCatalogReader catalogReader,

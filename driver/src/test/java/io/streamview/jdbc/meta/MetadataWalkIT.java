@@ -72,7 +72,7 @@ class MetadataWalkIT {
         props.put(p.name, p.description);
       }
       assertEquals(List.of("kinesisEndpoint", "stsEndpoint", "awsRegion", "awsProfile", "awsAccessKeyId", "awsSecretAccessKey",
-          "awsSessionToken", "refreshParallelism", "autoRefreshIntervalMillis"), List.copyOf(props.keySet()));
+          "awsSessionToken", "refreshParallelism", "autoRefreshIntervalMillis", "queryCacheSize"), List.copyOf(props.keySet()));
 
       try (Connection c = driver.connect(url, new Properties())) {
         try (Statement s = c.createStatement()) {
