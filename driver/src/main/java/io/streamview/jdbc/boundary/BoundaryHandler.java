@@ -188,7 +188,14 @@ final class BoundaryHandler implements InvocationHandler {
       if (needsSchemas(name) && !executesItsPlan(args)) {
         state.syncSchemas();
       }
-      Object result = method.invoke(target, args);
+      Object result;
+      if (changesStatementRegistry(name)) {
+        synchronized (state.statementRegistry()) {
+          result = method.invoke(target, args);
+        }
+      } else {
+        result = method.invoke(target, args);
+      }
       return wrapResult(method, result, proxy, args);
     } catch (InvocationTargetException e) {
       if (sql != null && name.startsWith("set") && args != null && args.length > 0 && args[0] instanceof Integer i
@@ -209,6 +216,13 @@ final class BoundaryHandler implements InvocationHandler {
       }
       throw t;
     }
+  }
+
+  /** Whether Calcite adds or removes one of the connection's statements in this call. */
+  private boolean changesStatementRegistry(String name) {
+    return iface == Connection.class
+        ? name.equals("createStatement") || name.equals("prepareStatement") || name.equals("prepareCall")
+        : name.equals("close") && target instanceof Statement;
   }
 
   private static boolean takesSql(String name) {

@@ -18,6 +18,12 @@ final class ConnectionState {
   private final AtomicBoolean closed = new AtomicBoolean();
   private Connection proxy;
   private final java.util.Properties clientInfo = new java.util.Properties();
+  /**
+   * Held while Calcite registers or drops a statement of this connection: it numbers statements with a plain counter
+   * and keeps them in a plain map, so statements created, prepared or closed from several threads at once could
+   * share an id or lose an entry.
+   */
+  private final Object statementRegistry = new Object();
 
   ConnectionState(Connection calcite, Database database, Runnable onClose) {
     this.calcite = calcite;
@@ -36,6 +42,11 @@ final class ConnectionState {
   /** The client info properties set on the connection (guard with the object's monitor). */
   java.util.Properties clientInfo() {
     return clientInfo;
+  }
+
+  /** The monitor to hold while Calcite creates, prepares or closes a statement of this connection. */
+  Object statementRegistry() {
+    return statementRegistry;
   }
 
   Connection proxy() {
