@@ -81,15 +81,17 @@ public final class GroupMerger {
       Map<GroupKey, GroupState> read = new HashMap<>(); // the groups read from the store
       // the batch's groups by their key values as they came: values equal by equals() encode to the same key, so a
       // hit here is the group GroupKeys.of would find; a miss (e.g. 1.0 after 1.00) goes on by the encoded key
-      Map<ValueKey, GroupState> byValues = new HashMap<>();
+      // with each group, its mark for the shard, which the loop does not change (marks move after it)
+      Map<ValueKey, BatchGroup> byValues = new HashMap<>();
       for (RecordContribution r : records) {
         if (r.key().length != layout.keyColumns()) {
           throw new IllegalArgumentException("a record's group key has " + r.key().length + " values, expected "
               + layout.keyColumns());
         }
         ValueKey values = new ValueKey(r.key());
-        GroupState group = byValues.get(values);
-        if (group == null) {
+        BatchGroup found = byValues.get(values);
+        if (found == null) {
+          GroupState group;
           byte[] key = GroupKeys.of(r.key());
           GroupKey k = new GroupKey(key);
           group = groups.get(k);
@@ -103,11 +105,12 @@ public final class GroupMerger {
             }
             groups.put(k, group);
           }
-          byValues.put(values, group);
+          found = new BatchGroup(group, group.appliedUpTo(shardId));
+          byValues.put(values, found);
         }
-        String mark = group.appliedUpTo(shardId);
+        String mark = found.mark();
         if (mark == null || SequenceNumbers.compare(r.sequenceNumber(), mark) > 0) {
-          group.fold(layout, r.inputs());
+          found.group().fold(layout, r.inputs());
         }
       }
       Map<GroupKey, GroupState> changed = new LinkedHashMap<>();
@@ -182,6 +185,10 @@ public final class GroupMerger {
       i++;
     }
     store.putAll(rows);
+  }
+
+  /** A group a batch touches, with its mark for the batch's shard as it was before the batch. */
+  private record BatchGroup(GroupState group, String mark) {
   }
 
   /** A group key's values, compared with {@code equals} element by element. */
