@@ -37,15 +37,17 @@ import java.util.Map;
  */
 public final class AggregatingViewPipeline implements ViewPipeline {
 
-  private final BatchStatements statements;
+  private final BatchQuery statements;
   private final String viewName;
   private final List<ColumnDef> groupColumns;
   private final List<ColumnDef> stateColumns;
   private final List<Aggregation.State> states;
   private final GroupMerger merger;
   private final boolean withoutSql;
+  private final InternalStorageValues.Kind[] groupKinds;
+  private final InternalStorageValues.Kind[] stateKinds;
 
-  private AggregatingViewPipeline(BatchStatements statements, String viewName, StreamingQuery query,
+  private AggregatingViewPipeline(BatchQuery statements, String viewName, StreamingQuery query,
                                   List<ColumnDef> groupColumns, List<ColumnDef> stateColumns, GroupMerger merger,
                                   boolean withoutSql) {
     this.statements = statements;
@@ -55,6 +57,8 @@ public final class AggregatingViewPipeline implements ViewPipeline {
     this.states = query.aggregation().states();
     this.merger = merger;
     this.withoutSql = withoutSql;
+    this.groupKinds = InternalStorageValues.kinds(groupColumns);
+    this.stateKinds = InternalStorageValues.kinds(stateColumns);
   }
 
   /** Whether the view's columns are computed by {@link PlainGroupFinalizer} rather than by SQL. */
@@ -102,7 +106,7 @@ public final class AggregatingViewPipeline implements ViewPipeline {
         finalizer = new CalciteGroupFinalizer(finalRows, table, columns);
       }
       GroupMerger merger = new GroupMerger(layout, finalizer);
-      BatchStatements statements = new BatchStatements(c, AggregationSql.records(query), query.streamName());
+      BatchQuery statements = new BatchQuery(c, AggregationSql.records(query), query.streamName());
       if (finalRows != null) {
         statements.closeWith(finalRows);
       }
@@ -150,27 +154,30 @@ public final class AggregatingViewPipeline implements ViewPipeline {
 
   /** One contribution per record of the batch that passes the view's WHERE. */
   private List<RecordContribution> evaluate(ShardBatch batch, Instant refreshTime) {
-    return statements.query(batch, refreshTime, rs -> {
+    return statements.query(batch, refreshTime, rows -> {
         List<RecordContribution> out = new ArrayList<>(batch.records().size());
         int keys = groupColumns.size();
-        while (rs.next()) {
+        while (rows.moveNext()) {
+          Object[] row = rows.current();
           Object[] key = new Object[keys];
           for (int i = 0; i < keys; i++) {
-            key[i] = normalized(JdbcStorageValues.read(rs, i + 1, groupColumns.get(i)), groupColumns.get(i));
+            key[i] = normalized(InternalStorageValues.convert(row[i], groupKinds[i], groupColumns.get(i)),
+                groupColumns.get(i));
           }
-          int column = keys + 1;
+          int column = keys;
           Object[] inputs = new Object[states.size()];
           for (int i = 0; i < inputs.length; i++) {
             Aggregation.State s = states.get(i);
             if (s.argument() == null) {
               inputs[i] = Boolean.TRUE;
             } else if (s.kind() == StateKind.COUNT) {
-              inputs[i] = rs.getBoolean(column++);
+              inputs[i] = Boolean.TRUE.equals(row[column++]); // getBoolean: NULL reads as false
             } else {
-              inputs[i] = normalized(JdbcStorageValues.read(rs, column++, stateColumns.get(i)), stateColumns.get(i));
+              inputs[i] = normalized(InternalStorageValues.convert(row[column++], stateKinds[i], stateColumns.get(i)),
+                  stateColumns.get(i));
             }
           }
-          out.add(new RecordContribution(key, rs.getString(column), inputs));
+          out.add(new RecordContribution(key, row[column].toString(), inputs));
         }
         return out;
     });

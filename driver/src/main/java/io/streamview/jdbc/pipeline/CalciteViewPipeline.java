@@ -34,12 +34,14 @@ public final class CalciteViewPipeline implements ViewPipeline {
   private static final String SHARD_COLUMN = "$sv_shard_id";
   private static final String SEQUENCE_COLUMN = "$sv_sequence_number";
 
-  private final BatchStatements statements;
+  private final BatchQuery statements;
   private final List<ColumnDef> columns;
+  private final InternalStorageValues.Kind[] kinds;
 
-  private CalciteViewPipeline(BatchStatements statements, List<ColumnDef> columns) {
+  private CalciteViewPipeline(BatchQuery statements, List<ColumnDef> columns) {
     this.statements = statements;
     this.columns = columns;
+    this.kinds = InternalStorageValues.kinds(columns);
   }
 
   /** The SQL the pipeline runs: the view's query plus the two key columns. */
@@ -68,7 +70,7 @@ public final class CalciteViewPipeline implements ViewPipeline {
       throws SQLException {
     Connection c = StreamViewDriver.openInternal(db);
     try {
-      return new CalciteViewPipeline(new BatchStatements(c, pipelineSql(query), query.streamName()), columns);
+      return new CalciteViewPipeline(new BatchQuery(c, pipelineSql(query), query.streamName()), columns);
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;
@@ -82,7 +84,7 @@ public final class CalciteViewPipeline implements ViewPipeline {
   static CalciteViewPipeline openDescribing(Database db, String viewName, StreamingQuery query) throws SQLException {
     Connection c = StreamViewDriver.openInternal(db);
     try {
-      BatchStatements statements = new BatchStatements(c, pipelineSql(query), query.streamName());
+      BatchQuery statements = new BatchQuery(c, pipelineSql(query), query.streamName());
       try {
         ResultSetMetaData md = statements.metaData();
         return new CalciteViewPipeline(statements, ResultColumns.of(viewName, md, md.getColumnCount() - 2));
@@ -105,19 +107,20 @@ public final class CalciteViewPipeline implements ViewPipeline {
     if (batch.records().isEmpty()) {
       return List.of();
     }
-    return statements.query(batch, refreshTime, rs -> {
+    return statements.query(batch, refreshTime, rows -> {
         List<Map.Entry<byte[], Object[]>> out = new ArrayList<>(batch.records().size());
         int n = columns.size();
         String previousShard = null;
         String previousSequence = null;
         long previousSub = -1;
-        while (rs.next()) {
+        while (rows.moveNext()) {
+          Object[] internal = rows.current();
           Object[] row = new Object[n];
           for (int i = 0; i < n; i++) {
-            row[i] = JdbcStorageValues.read(rs, i + 1, columns.get(i));
+            row[i] = InternalStorageValues.convert(internal[i], kinds[i], columns.get(i));
           }
-          String shard = rs.getString(n + 1).trim();
-          String sequence = rs.getString(n + 2);
+          String shard = internal[n].toString().trim();
+          String sequence = internal[n + 1].toString();
           // the user records of a KPL-aggregated record share (shard, sequence): number the rows of one record
           // in output order, which is the same whenever the same batch is applied again (one batch holds all of a
           // record's user records), so keys stay unique and a re-applied batch overwrites the same rows

@@ -2,8 +2,8 @@ package io.streamview.engine.aggregate;
 
 import io.streamview.engine.storage.RowStore;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class GroupMerger {
   private final StateLayout layout;
   private final GroupFinalizer finalizer;
   /** The groups as committed, by key, while a refresh runs; {@code null} outside a refresh. */
-  private Map<ByteBuffer, GroupState> kept;
+  private Map<GroupKey, GroupState> kept;
   /** The store {@link #kept} belongs to. */
   private String keptStore;
 
@@ -77,32 +77,43 @@ public final class GroupMerger {
     }
     boolean done = false;
     try {
-      Map<ByteBuffer, GroupState> groups = new LinkedHashMap<>();
-      Map<ByteBuffer, GroupState> read = new HashMap<>(); // the groups read from the store
+      Map<GroupKey, GroupState> groups = new LinkedHashMap<>();
+      Map<GroupKey, GroupState> read = new HashMap<>(); // the groups read from the store
+      // the batch's groups by their key values as they came: values equal by equals() encode to the same key, so a
+      // hit here is the group GroupKeys.of would find; a miss (e.g. 1.0 after 1.00) goes on by the encoded key
+      // with each group, its mark for the shard, which the loop does not change (marks move after it)
+      Map<ValueKey, BatchGroup> byValues = new HashMap<>();
       for (RecordContribution r : records) {
         if (r.key().length != layout.keyColumns()) {
           throw new IllegalArgumentException("a record's group key has " + r.key().length + " values, expected "
               + layout.keyColumns());
         }
-        byte[] key = GroupKeys.of(r.key());
-        ByteBuffer k = ByteBuffer.wrap(key);
-        GroupState group = groups.get(k);
-        if (group == null) {
-          group = kept == null ? null : kept.get(k);
+        ValueKey values = new ValueKey(r.key());
+        BatchGroup found = byValues.get(values);
+        if (found == null) {
+          GroupState group;
+          byte[] key = GroupKeys.of(r.key());
+          GroupKey k = new GroupKey(key);
+          group = groups.get(k);
           if (group == null) {
-            group = load(store, key, r.key());
-            if (kept != null) {
-              read.put(k, group);
+            group = kept == null ? null : kept.get(k);
+            if (group == null) {
+              group = load(store, key, r.key());
+              if (kept != null) {
+                read.put(k, group);
+              }
             }
+            groups.put(k, group);
           }
-          groups.put(k, group);
+          found = new BatchGroup(group, group.appliedUpTo(shardId));
+          byValues.put(values, found);
         }
-        String mark = group.appliedUpTo(shardId);
+        String mark = found.mark();
         if (mark == null || SequenceNumbers.compare(r.sequenceNumber(), mark) > 0) {
-          group.fold(layout, r.inputs());
+          found.group().fold(layout, r.inputs());
         }
       }
-      Map<ByteBuffer, GroupState> changed = new LinkedHashMap<>();
+      Map<GroupKey, GroupState> changed = new LinkedHashMap<>();
       groups.forEach((key, group) -> {
         if (group.changed()) {
           group.markApplied(shardId, lastSequenceNumber);
@@ -124,7 +135,7 @@ public final class GroupMerger {
   }
 
   /** Keeps {@code groups}, which now equal the store, for the next batches of the refresh. */
-  private void keep(Map<ByteBuffer, GroupState> groups) {
+  private void keep(Map<GroupKey, GroupState> groups) {
     if (kept == null) {
       return;
     }
@@ -145,8 +156,8 @@ public final class GroupMerger {
     if (store.get(bytes) != null) {
       return false;
     }
-    Map<ByteBuffer, GroupState> one = new LinkedHashMap<>();
-    one.put(ByteBuffer.wrap(bytes), GroupState.empty(layout, key));
+    Map<GroupKey, GroupState> one = new LinkedHashMap<>();
+    one.put(new GroupKey(bytes), GroupState.empty(layout, key));
     write(store, one);
     return true;
   }
@@ -156,7 +167,7 @@ public final class GroupMerger {
     return row == null ? GroupState.empty(layout, keyValues) : GroupRows.decode(layout, row);
   }
 
-  private void write(RowStore store, Map<ByteBuffer, GroupState> groups) {
+  private void write(RowStore store, Map<GroupKey, GroupState> groups) {
     if (groups.isEmpty()) {
       return;
     }
@@ -168,11 +179,34 @@ public final class GroupMerger {
     }
     List<Map.Entry<byte[], Object[]>> rows = new ArrayList<>(list.size());
     int i = 0;
-    for (ByteBuffer key : groups.keySet()) {
+    for (GroupKey key : groups.keySet()) {
       GroupFinalizer.FinalRow f = finals.get(i);
-      rows.add(Map.entry(key.array(), GroupRows.encode(layout, f.values(), f.passesHaving(), list.get(i))));
+      rows.add(Map.entry(key.bytes(), GroupRows.encode(layout, f.values(), f.passesHaving(), list.get(i))));
       i++;
     }
     store.putAll(rows);
+  }
+
+  /** A group a batch touches, with its mark for the batch's shard as it was before the batch. */
+  private record BatchGroup(GroupState group, String mark) {
+  }
+
+  /** A group key's values, compared with {@code equals} element by element. */
+  private static final class ValueKey {
+    private final Object[] values;
+    private final int hash;
+
+    ValueKey(Object[] values) {
+      this.values = values;
+      this.hash = Arrays.hashCode(values);
+    }
+
+    @Override public boolean equals(Object o) {
+      return o instanceof ValueKey k && k.hash == hash && Arrays.equals(k.values, values);
+    }
+
+    @Override public int hashCode() {
+      return hash;
+    }
   }
 }

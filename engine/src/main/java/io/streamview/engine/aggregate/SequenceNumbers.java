@@ -12,9 +12,9 @@ public final class SequenceNumbers {
 
   /** Negative, zero or positive as {@code a} is below, equal to or above {@code b}. */
   public static int compare(String a, String b) {
-    if (isDigits(a) && isDigits(b)) {
-      int fa = firstSignificant(a);
-      int fb = firstSignificant(b);
+    int fa = significantStart(a);
+    int fb = significantStart(b);
+    if (fa >= 0 && fb >= 0) {
       int la = a.length() - fa;
       int lb = b.length() - fb;
       if (la != lb) {
@@ -43,25 +43,25 @@ public final class SequenceNumbers {
     return compare(a, b) >= 0 ? a : b;
   }
 
-  /** The index of the first digit that is not a leading zero ({@code s.length()} for all zeros). */
-  private static int firstSignificant(String s) {
-    int i = 0;
-    while (i < s.length() && s.charAt(i) == '0') {
-      i++;
+  /**
+   * For a non-empty string of digits, the index of its first digit that is not a leading zero ({@code s.length()}
+   * for all zeros); -1 for anything else. One pass over the string.
+   */
+  private static int significantStart(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return -1;
     }
-    return i;
-  }
-
-  private static boolean isDigits(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
+    int first = -1;
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        return false;
+        return -1;
+      }
+      if (first < 0 && c != '0') {
+        first = i;
       }
     }
-    return true;
+    return first < 0 ? n : first;
   }
 }
