@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Per-materialized-view shard positions. File-backed stores keep one file per view,
  * {@code <databaseDir>/positions/<qualifiedName>.json} (see {@link PositionFileNames}), replaced
- * atomically on every commit. Commits for one view are serialised (so concurrent commits for
+ * atomically on every commit ({@link AtomicWriter#POSITIONS}: one fsync per commit, of the new file). Commits for one view are serialised (so concurrent commits for
  * different shards never lose each other); different views commit in parallel.
  */
 public final class PositionStore implements AutoCloseable {
@@ -49,7 +49,7 @@ public final class PositionStore implements AutoCloseable {
      * there by a crash.
      */
     public static PositionStore open(Path databaseDir) {
-        return open(databaseDir, AtomicWriter.DEFAULT);
+        return open(databaseDir, AtomicWriter.POSITIONS);
     }
 
     static PositionStore open(Path databaseDir, AtomicWriter writer) {

@@ -56,6 +56,15 @@ final class PrivateFiles {
 
     /** Atomically replaces {@code target} with {@code content}; on failure the old file is untouched. */
     static void writeAtomically(Path target, byte[] content) throws IOException {
+        writeAtomically(target, content, true);
+    }
+
+    /**
+     * Atomically replaces {@code target} with {@code content} (the new content is forced to the device before the
+     * rename, so the file is always whole); {@code syncDirectory} also forces the rename itself, without which a
+     * power loss may bring back the previous whole file. On failure the old file is untouched.
+     */
+    static void writeAtomically(Path target, byte[] content, boolean syncDirectory) throws IOException {
         Path tmp = tmpFor(target);
         Files.deleteIfExists(tmp);
         try {
@@ -76,7 +85,9 @@ final class PrivateFiles {
             }
             throw e;
         }
-        fsyncDirectory(target.toAbsolutePath().getParent());
+        if (syncDirectory) {
+            fsyncDirectory(target.toAbsolutePath().getParent());
+        }
     }
 
     /** Makes a rename or delete in {@code dir} durable. A no-op where directories cannot be opened (Windows). */

@@ -70,12 +70,27 @@ public final class MemoryStreams {
     return STREAMS.get(name);
   }
 
-  static String shardId(int shard) {
-    return String.format("shardId-%012d", shard);
+  private static final String SEQUENCE_BASE_TEXT = SEQUENCE_BASE.toString();
+  private static final String[] SHARD_IDS = new String[64];
+
+  static {
+    for (int s = 0; s < SHARD_IDS.length; s++) {
+      SHARD_IDS[s] = String.format("shardId-%012d", s);
+    }
   }
 
+  /**
+   * {@code shardId-000000000007}; made once per shard (generated streams make a record per read, and
+   * {@code String.format} per record was a large part of the generator's cost).
+   */
+  static String shardId(int shard) {
+    return shard < SHARD_IDS.length ? SHARD_IDS[shard] : String.format("shardId-%012d", shard);
+  }
+
+  /** SEQUENCE_BASE + index as text: the base's last 52 digits are zeros, so the index's digits replace its tail. */
   static String sequenceNumber(int index) {
-    return SEQUENCE_BASE.add(BigInteger.valueOf(index)).toString();
+    String digits = Integer.toString(index);
+    return SEQUENCE_BASE_TEXT.substring(0, SEQUENCE_BASE_TEXT.length() - digits.length()) + digits;
   }
 
   /** The index in its shard of the record with this sequence number. */

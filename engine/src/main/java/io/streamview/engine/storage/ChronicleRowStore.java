@@ -176,6 +176,11 @@ final class ChronicleRowStore implements ManagedRowStore {
         return map;
     }
 
+    /** The Chronicle store behind a store the engine handed out (opening a persistent one not opened yet). */
+    static ChronicleRowStore of(RowStore store) {
+        return (ChronicleRowStore) (store instanceof LazyRowStore lazy ? lazy.delegate() : store);
+    }
+
     @Override
     public void put(byte[] key, Object[] row) {
         Objects.requireNonNull(key, "key");

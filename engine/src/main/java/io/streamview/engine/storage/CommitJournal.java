@@ -36,9 +36,12 @@ public final class CommitJournal implements AutoCloseable {
     private static final int MAGIC = 0x53564A31; // "SVJ1"
     private static final int HEADER = 12;
 
+    private static final int WRITE_BUFFER_BYTES = 64 * 1024;
+
     private final Path file;
     private final FileChannel channel;
     private boolean empty;
+    private ByteBuffer writeBuffer;
 
     private CommitJournal(Path file, FileChannel channel, boolean empty) {
         this.file = file;
@@ -66,7 +69,13 @@ public final class CommitJournal implements AutoCloseable {
         return file;
     }
 
-    /** Writes {@code meta} and {@code rows} as the journal's one record; once this returns, the commit is decided. */
+    /**
+     * Writes {@code meta} and {@code rows} as the journal's one record; once this returns, the commit is decided.
+     * The payload is streamed through one small reused buffer (a batch's record is megabytes: a heap copy of it per
+     * commit was the refresh's largest allocation), computing its CRC on the way, and the 12-byte header goes last:
+     * until it is written the file starts with zeros (or an earlier record's header was truncated away), so a
+     * record cut short at any point reads as torn. The bytes are the same as writing it in one piece.
+     */
     public void write(byte[] meta, List<Map.Entry<byte[], byte[]>> rows) {
         long size = 8L + meta.length;
         for (Map.Entry<byte[], byte[]> r : rows) {
@@ -76,27 +85,76 @@ public final class CommitJournal implements AutoCloseable {
             throw new StorageException(StorageException.Code.IO, "A commit of " + rows.size() + " rows (" + size
                     + " bytes) is too large for one journal record of " + file + "; commit smaller batches");
         }
-        ByteBuffer buffer = ByteBuffer.allocate(HEADER + (int) size);
-        buffer.position(HEADER);
-        buffer.putInt(meta.length).put(meta).putInt(rows.size());
-        for (Map.Entry<byte[], byte[]> r : rows) {
-            buffer.putInt(r.getKey().length).put(r.getKey()).putInt(r.getValue().length).put(r.getValue());
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(buffer.array(), HEADER, (int) size);
-        buffer.putInt(0, MAGIC).putInt(4, (int) size).putInt(8, (int) crc.getValue());
-        buffer.flip();
         try {
             if (!empty) {
                 channel.truncate(0);
             }
             empty = false;
-            long at = 0;
-            while (buffer.hasRemaining()) {
-                at += channel.write(buffer, at);
+            CRC32C crc = new CRC32C();
+            ByteBuffer out = buffer();
+            out.clear();
+            long at = HEADER;
+            at = putInt(out, meta.length, crc, at);
+            at = put(out, meta, crc, at);
+            at = putInt(out, rows.size(), crc, at);
+            for (Map.Entry<byte[], byte[]> r : rows) {
+                at = putInt(out, r.getKey().length, crc, at);
+                at = put(out, r.getKey(), crc, at);
+                at = putInt(out, r.getValue().length, crc, at);
+                at = put(out, r.getValue(), crc, at);
             }
+            drain(out, crc, at);
+            ByteBuffer header = ByteBuffer.allocate(HEADER);
+            header.putInt(MAGIC).putInt((int) size).putInt((int) crc.getValue()).flip();
+            writeFully(header, 0);
         } catch (IOException e) {
             throw new StorageException(StorageException.Code.IO, "Cannot write the commit journal " + file + ": " + e, e);
+        }
+    }
+
+    /** The write buffer, allocated on the first write and kept while the journal is open (64 KiB, off-heap). */
+    private ByteBuffer buffer() {
+        if (writeBuffer == null) {
+            writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES);
+        }
+        return writeBuffer;
+    }
+
+    private long putInt(ByteBuffer out, int value, CRC32C crc, long at) throws IOException {
+        if (out.remaining() < 4) {
+            at = drain(out, crc, at);
+        }
+        out.putInt(value);
+        return at;
+    }
+
+    private long put(ByteBuffer out, byte[] bytes, CRC32C crc, long at) throws IOException {
+        int done = 0;
+        while (done < bytes.length) {
+            if (!out.hasRemaining()) {
+                at = drain(out, crc, at);
+            }
+            int n = Math.min(out.remaining(), bytes.length - done);
+            out.put(bytes, done, n);
+            done += n;
+        }
+        return at;
+    }
+
+    /** Writes what {@code out} holds at {@code at} (adding it to the CRC) and empties it; returns the next offset. */
+    private long drain(ByteBuffer out, CRC32C crc, long at) throws IOException {
+        out.flip();
+        int n = out.remaining();
+        crc.update(out.duplicate());
+        writeFully(out, at);
+        out.clear();
+        return at + n;
+    }
+
+    private void writeFully(ByteBuffer buffer, long at) throws IOException {
+        long position = at;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
         }
     }
 

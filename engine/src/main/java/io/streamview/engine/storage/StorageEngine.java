@@ -109,19 +109,51 @@ public final class StorageEngine implements AutoCloseable {
     }
 
     /**
-     * Opens the store, creating it if needed; repeated calls return the same instance.
+     * Opens the store, creating it if needed; repeated calls return the same instance (the one {@link #store}
+     * returns too).
      *
      * @param storeName {@code [a-z0-9_.-]+}, at most 200 characters
      * @throws StorageException IO, or CORRUPT when an unclean file cannot be recovered
      */
     public synchronized RowStore open(String storeName) {
+        ManagedRowStore store = handle(storeName);
+        if (store instanceof LazyRowStore lazy) {
+            lazy.delegate();
+        }
+        return store;
+    }
+
+    /**
+     * The store, for a persistent engine not opened yet when its file exists: its file is opened (and recovered,
+     * if its last run did not close it) by its first read or write, which also reports a damaged file
+     * ({@link StorageException} CORRUPT naming the file, as {@link #open} would). So naming a schema's tables opens
+     * only the stores a statement reads or writes. A store without a file is created at once, as {@link #open}
+     * does. The same instance as {@link #open} returns.
+     *
+     * @param storeName {@code [a-z0-9_.-]+}, at most 200 characters
+     * @throws StorageException IO when a new store's file cannot be created
+     */
+    public synchronized RowStore store(String storeName) {
+        return handle(storeName);
+    }
+
+    private ManagedRowStore handle(String storeName) {
         checkName(storeName);
         checkOpen();
         ManagedRowStore store = open.get(storeName);
         if (store == null) {
-            store = dataDir == null
-                    ? ChronicleRowStore.inMemory(storeName, sizing)
-                    : ChronicleRowStore.open(storeName, storeFile(storeName), markerFile(storeName), sizing);
+            if (dataDir == null) {
+                store = ChronicleRowStore.inMemory(storeName, sizing);
+            } else {
+                Path file = storeFile(storeName);
+                Path marker = markerFile(storeName);
+                LazyRowStore lazy = new LazyRowStore(storeName,
+                        () -> ChronicleRowStore.open(storeName, file, marker, sizing));
+                if (!Files.exists(file)) {
+                    lazy.delegate(); // a new store: its file is made now, as before
+                }
+                store = lazy;
+            }
             open.put(storeName, store);
         }
         return store;

@@ -43,7 +43,7 @@ public final class CatalogSchema extends AbstractSchema {
     }
     for (TableDef t : snapshot.tables().values()) {
       if (t.schema().equals(schemaName)) {
-        tables.put(t.name(), new StoredTable(t, database.storage().open(t.storeName())));
+        tables.put(t.name(), new StoredTable(t, database.storage().store(t.storeName()))); // opened on first use
       }
     }
     for (ViewDef v : snapshot.views().values()) {
@@ -54,7 +54,7 @@ public final class CatalogSchema extends AbstractSchema {
     }
     for (MaterializedViewDef mv : snapshot.materializedViews().values()) {
       if (mv.schema().equals(schemaName)) {
-        RowStore store = database.storage().open(mv.storeName());
+        RowStore store = database.storage().store(mv.storeName()); // opened on first use
         ViewWriteLocks.register(store, database.refreshLock(mv.schema() + "." + mv.name())); // for DELETE
         tables.put(mv.name(), new MaterializedViewTable(mv, store,
             () -> GroupKeyColumns.of(mv, database.catalog().current())));

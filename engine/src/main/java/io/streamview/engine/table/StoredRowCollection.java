@@ -22,13 +22,30 @@ public final class StoredRowCollection extends AbstractCollection<Object> {
   private static final Map<RowStore, StoredRowCollection> OPEN = new java.util.WeakHashMap<>();
 
   private final RowStore store;
-  private final AtomicLong nextId;
+  /** Found on the first insert (a scan of the keys), not when the table is named: reading a table needs no ids. */
+  private volatile AtomicLong nextId;
 
   private StoredRowCollection(RowStore store) {
     this.store = store;
-    long[] max = {0};
-    store.forEach((key, row) -> max[0] = Math.max(max[0], RowKeys.toLong(key)));
-    this.nextId = new AtomicLong(max[0] + 1);
+  }
+
+  private AtomicLong nextId() {
+    AtomicLong ids = nextId;
+    if (ids == null) {
+      synchronized (this) {
+        ids = nextId;
+        if (ids == null) {
+          long[] max = {0};
+          store.forEachEncoded(true, (key, row) -> {
+            max[0] = Math.max(max[0], RowKeys.toLong(key));
+            return true;
+          });
+          ids = new AtomicLong(max[0] + 1);
+          nextId = ids;
+        }
+      }
+    }
+    return ids;
   }
 
   /** The collection of a plain table's store; one per store, so that row ids are never handed out twice. */
@@ -56,14 +73,14 @@ public final class StoredRowCollection extends AbstractCollection<Object> {
   }
 
   @Override public boolean add(Object row) {
-    store.put(RowKeys.ofLong(nextId.getAndIncrement()), StoredValues.toStorage(row(row)));
+    store.put(RowKeys.ofLong(nextId().getAndIncrement()), StoredValues.toStorage(row(row)));
     return true;
   }
 
   @Override public boolean addAll(Collection<?> c) {
     List<Map.Entry<byte[], Object[]>> batch = new ArrayList<>(c.size());
     for (Object row : c) {
-      batch.add(Map.entry(RowKeys.ofLong(nextId.getAndIncrement()), StoredValues.toStorage(row(row))));
+      batch.add(Map.entry(RowKeys.ofLong(nextId().getAndIncrement()), StoredValues.toStorage(row(row))));
     }
     store.putAll(batch);
     return !batch.isEmpty();
@@ -83,7 +100,7 @@ public final class StoredRowCollection extends AbstractCollection<Object> {
     removeAll(oldRows);
     List<Map.Entry<byte[], Object[]>> batch = new ArrayList<>(newRows.size());
     for (Object[] row : newRows) {
-      batch.add(Map.entry(RowKeys.ofLong(nextId.getAndIncrement()), row));
+      batch.add(Map.entry(RowKeys.ofLong(nextId().getAndIncrement()), row));
     }
     store.putAll(batch);
     return oldRows.size();

@@ -126,7 +126,7 @@ final class ChildMains {
             }
             if (args.length > 2 && args[2].equals("hold-segment-lock")) {
                 // die holding a segment's write lock, as a crash in the middle of a put would
-                var context = ((ChronicleRowStore) store).chronicleMap().queryContext(RowKeys.ofLong(0));
+                var context = ChronicleRowStore.of(store).chronicleMap().queryContext(RowKeys.ofLong(0));
                 context.writeLock().lock();
             }
             System.out.println("READY");

@@ -143,7 +143,7 @@ class ChronicleRowStoreTest extends RowStoreContractTest {
         if (holdSegmentLock) {
             // the open recovered the file, which released the dead process's lock: it is free at once (a plain
             // open would leave it held, and the put below would end in InterProcessDeadLockException)
-            try (var context = ((ChronicleRowStore) store).chronicleMap().queryContext(RowKeys.ofLong(0))) {
+            try (var context = ChronicleRowStore.of(store).chronicleMap().queryContext(RowKeys.ofLong(0))) {
                 assertTrue(context.writeLock().tryLock(), "the dead process's segment lock is released");
                 context.writeLock().unlock();
             }

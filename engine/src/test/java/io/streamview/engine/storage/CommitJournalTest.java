@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.RandomAccessFile;
+import java.util.ArrayList;
+import java.util.Random;
+import java.util.zip.CRC32C;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -69,5 +74,67 @@ class CommitJournalTest {
             raf.write(0x55); // a payload byte that is not what was checksummed
         }
         assertEquals(CommitJournal.State.TORN, CommitJournal.state(file));
+    }
+
+    /**
+     * A record far larger than the journal's write buffer (rows of sizes that straddle its boundaries) is exactly
+     * the documented layout ("SVJ1", payload length, CRC-32C, payload), built here independently; a second, smaller
+     * commit leaves exactly its own record.
+     */
+    @Test
+    void aRecordLargerThanTheWriteBufferIsTheDocumentedBytes() throws Exception {
+        Random random = new Random(42);
+        List<Map.Entry<byte[], byte[]>> rows = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            byte[] key = new byte[1 + random.nextInt(60)];
+            byte[] value = new byte[random.nextInt(i % 50 == 0 ? 70_000 : 900)];
+            random.nextBytes(key);
+            random.nextBytes(value);
+            rows.add(Map.entry(key, value));
+        }
+        byte[] meta = new byte[333];
+        random.nextBytes(meta);
+        Path file = dir.resolve("big.journal");
+        try (CommitJournal journal = CommitJournal.open(file)) {
+            journal.write(meta, rows);
+            assertArrayEquals(documentedRecord(meta, rows), Files.readAllBytes(file));
+            CommitJournal.Entry entry = journal.read().orElseThrow();
+            assertArrayEquals(meta, entry.meta());
+            assertEquals(rows.size(), entry.rows().size());
+            for (int i = 0; i < rows.size(); i++) {
+                assertArrayEquals(rows.get(i).getKey(), entry.rows().get(i).getKey());
+                assertArrayEquals(rows.get(i).getValue(), entry.rows().get(i).getValue());
+            }
+            journal.write(new byte[] {7}, ROWS);
+            assertArrayEquals(documentedRecord(new byte[] {7}, ROWS), Files.readAllBytes(file));
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.write(new byte[12]); // the payload written, the header (written last) not yet
+        }
+        assertEquals(CommitJournal.State.TORN, CommitJournal.state(file));
+    }
+
+    private static byte[] documentedRecord(byte[] meta, List<Map.Entry<byte[], byte[]>> rows) throws Exception {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        DataOutputStream p = new DataOutputStream(payload);
+        p.writeInt(meta.length);
+        p.write(meta);
+        p.writeInt(rows.size());
+        for (Map.Entry<byte[], byte[]> r : rows) {
+            p.writeInt(r.getKey().length);
+            p.write(r.getKey());
+            p.writeInt(r.getValue().length);
+            p.write(r.getValue());
+        }
+        byte[] bytes = payload.toByteArray();
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        ByteArrayOutputStream record = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(record);
+        out.writeInt(0x53564A31);
+        out.writeInt(bytes.length);
+        out.writeInt((int) crc.getValue());
+        out.write(bytes);
+        return record.toByteArray();
     }
 }

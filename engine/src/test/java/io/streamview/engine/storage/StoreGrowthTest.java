@@ -59,7 +59,7 @@ class StoreGrowthTest {
             RowStore store = engine.open("growth");
             write(store);
             check(store);
-            long offHeap = ((ChronicleRowStore) store).chronicleMap().offHeapMemoryUsed();
+            long offHeap = ChronicleRowStore.of(store).chronicleMap().offHeapMemoryUsed();
             System.out.printf("500k rows in memory: %.1f s, off-heap %d MiB%n",
                     (System.nanoTime() - started) / 1e9, offHeap >> 20);
         }
