@@ -81,6 +81,10 @@ final class LazyRowStore implements ManagedRowStore {
         delegate().forEachEncoded(withKeys, visitor);
     }
 
+    @Override public EncodedRowCursor openScan(boolean withKeys) {
+        return delegate().openScan(withKeys); // the Chronicle store's cursor: one segment per part
+    }
+
     @Override public List<Object[]> rows() {
         return delegate().rows();
     }
