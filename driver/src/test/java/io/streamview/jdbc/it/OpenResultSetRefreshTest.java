@@ -63,6 +63,14 @@ class OpenResultSetRefreshTest {
     }
   }
 
+  /** The external schema and the view {@code events} ({@code i} and {@code more} columns) over the stream, refreshed. */
+  private static void createAndRefreshEvents(Statement s, String stream, String more) throws SQLException {
+    s.execute("CREATE EXTERNAL SCHEMA kds FROM KINESIS IAM_ROLE default");
+    s.execute("CREATE MATERIALIZED VIEW events AS SELECT CAST(json_extract_path_text(from_varbyte(kinesis_data, "
+        + "'utf-8'), 'i') AS INTEGER) AS i" + more + " FROM kds.\"" + stream + "\"");
+    s.execute("REFRESH MATERIALIZED VIEW events");
+  }
+
   @Test
   void aRefreshWaitsForAnOpenResultSetThenFailsClearly(KinesisEndpoint endpoint, KinesisTestStreams streams)
       throws Exception {
@@ -72,10 +80,7 @@ class OpenResultSetRefreshTest {
     try (Connection reader = DriverManager.getConnection(url);
          Connection refresher = DriverManager.getConnection(url)) {
       Statement s = reader.createStatement();
-      s.execute("CREATE EXTERNAL SCHEMA kds FROM KINESIS IAM_ROLE default");
-      s.execute("CREATE MATERIALIZED VIEW events AS SELECT CAST(json_extract_path_text(from_varbyte(kinesis_data, "
-          + "'utf-8'), 'i') AS INTEGER) AS i, partition_key FROM kds.\"" + stream + "\"");
-      s.execute("REFRESH MATERIALIZED VIEW events");
+      createAndRefreshEvents(s, stream, ", partition_key");
       assertEquals(RECORDS, count(s, "SELECT COUNT(*) FROM events"));
       put(endpoint, stream, RECORDS, RECORDS + 10);
 
@@ -136,10 +141,7 @@ class OpenResultSetRefreshTest {
     try (Connection reader = DriverManager.getConnection(url);
          Connection refresher = DriverManager.getConnection(url)) {
       Statement s = reader.createStatement();
-      s.execute("CREATE EXTERNAL SCHEMA kds FROM KINESIS IAM_ROLE default");
-      s.execute("CREATE MATERIALIZED VIEW events AS SELECT CAST(json_extract_path_text(from_varbyte(kinesis_data, "
-          + "'utf-8'), 'i') AS INTEGER) AS i FROM kds.\"" + stream + "\"");
-      s.execute("REFRESH MATERIALIZED VIEW events");
+      createAndRefreshEvents(s, stream, "");
       put(endpoint, stream, RECORDS, RECORDS + 10);
 
       // a GUI reads a first page and leaves the result set open; with the default buffer the scan was read whole

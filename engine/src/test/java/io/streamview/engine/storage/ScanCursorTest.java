@@ -42,20 +42,9 @@ class ScanCursorTest {
             for (int b = 0; b < 20; b++) {
                 store.putAll(batch(b, 1000));
             }
-            List<Integer> parts = new ArrayList<>();
-            java.util.Set<Long> keys = new java.util.HashSet<>();
-            try (EncodedRowCursor cursor = store.openScan(true)) {
-                int[] n = {0};
-                while (cursor.nextPart((key, row) -> {
-                    assertTrue(keys.add(RowKeys.toLong(key)), "each row once");
-                    n[0]++;
-                    return true;
-                })) {
-                    parts.add(n[0]);
-                    n[0] = 0;
-                }
-            }
-            assertEquals(20_000, keys.size());
+            ScanParts read = ScanParts.read(store);
+            List<Integer> parts = read.parts;
+            assertEquals(20_000, read.keys.size());
             assertEquals(16, parts.size(), "the standard sizing's 16 segments: " + parts);
             assertTrue(parts.stream().allMatch(p -> p < 20_000 / 4), "rows spread over the parts: " + parts);
         }
