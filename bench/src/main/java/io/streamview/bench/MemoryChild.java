@@ -43,14 +43,24 @@ public final class MemoryChild {
     }, "heap-sampler");
     sampler.setDaemon(true);
     sampler.start();
+    // the heap's pools only: a GC's usage map also lists Metaspace, the code cache and the class space
+    java.util.Set<String> heapPools = new java.util.HashSet<>();
+    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        heapPools.add(pool.getName());
+      }
+    }
     for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       ((javax.management.NotificationEmitter) gc).addNotificationListener((note, handback) -> {
         if (note.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
           com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
               .from((javax.management.openmbean.CompositeData) note.getUserData());
           long live = 0;
-          for (java.lang.management.MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-            live += u.getUsed();
+          for (java.util.Map.Entry<String, java.lang.management.MemoryUsage> u
+              : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(u.getKey())) {
+              live += u.getValue().getUsed();
+            }
           }
           peakAfterGc.accumulateAndGet(live, Math::max);
         }
