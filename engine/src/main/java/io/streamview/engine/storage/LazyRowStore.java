@@ -1,7 +1,5 @@
 package io.streamview.engine.storage;
 
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -11,7 +9,7 @@ import java.util.function.Supplier;
  * that first use, and every later one, with the {@link StorageException} an eager open would have thrown. The one
  * instance per store name that the engine hands out, whether opened already or not.
  */
-final class LazyRowStore implements ManagedRowStore {
+final class LazyRowStore extends ForwardingRowStore implements ManagedRowStore {
 
     private final String name;
     private final Supplier<ManagedRowStore> opener;
@@ -24,7 +22,7 @@ final class LazyRowStore implements ManagedRowStore {
     }
 
     /** The open store, opening it now if it is not yet. */
-    ManagedRowStore delegate() {
+    @Override protected ManagedRowStore delegate() {
         ManagedRowStore s = store;
         if (s != null) {
             return s;
@@ -47,58 +45,6 @@ final class LazyRowStore implements ManagedRowStore {
 
     @Override public String name() {
         return name;
-    }
-
-    @Override public void put(byte[] key, Object[] row) {
-        delegate().put(key, row);
-    }
-
-    @Override public void putAll(List<Map.Entry<byte[], Object[]>> rows) {
-        delegate().putAll(rows);
-    }
-
-    @Override public void putAllEncoded(List<Map.Entry<byte[], byte[]>> rows) {
-        delegate().putAllEncoded(rows);
-    }
-
-    @Override public Object[] get(byte[] key) {
-        return delegate().get(key);
-    }
-
-    @Override public byte[] getEncoded(byte[] key) {
-        return delegate().getEncoded(key);
-    }
-
-    @Override public boolean remove(byte[] key) {
-        return delegate().remove(key);
-    }
-
-    @Override public void forEach(RowVisitor visitor) {
-        delegate().forEach(visitor);
-    }
-
-    @Override public void forEachEncoded(boolean withKeys, EncodedRowVisitor visitor) {
-        delegate().forEachEncoded(withKeys, visitor);
-    }
-
-    @Override public EncodedRowCursor openScan(boolean withKeys) {
-        return delegate().openScan(withKeys); // the Chronicle store's cursor: one segment per part
-    }
-
-    @Override public List<Object[]> rows() {
-        return delegate().rows();
-    }
-
-    @Override public long size() {
-        return delegate().size();
-    }
-
-    @Override public void clear() {
-        delegate().clear();
-    }
-
-    @Override public void flush() {
-        delegate().flush();
     }
 
     /** Closes the store if it was opened; an unopened store has nothing to release. Idempotent. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamview.engine.storage.ForwardingRowStore;
 import io.streamview.engine.storage.RowCodec;
 import io.streamview.engine.storage.RowStore;
 import io.streamview.engine.storage.RowVisitor;
@@ -160,13 +161,17 @@ class GroupMergerKeptGroupsTest {
   }
 
   /** A store whose putAll writes {@code limit} rows, then fails: a process dying half-way through a merge. */
-  private record FailingAfter(RowStore delegate, int limit) implements RowStore {
-    @Override public String name() {
-      return delegate.name();
+  private static final class FailingAfter extends ForwardingRowStore {
+    private final RowStore delegate;
+    private final int limit;
+
+    FailingAfter(RowStore delegate, int limit) {
+      this.delegate = delegate;
+      this.limit = limit;
     }
 
-    @Override public void put(byte[] key, Object[] row) {
-      delegate.put(key, row);
+    @Override protected RowStore delegate() {
+      return delegate;
     }
 
     @Override public void putAll(List<Map.Entry<byte[], Object[]>> rows) {
@@ -176,30 +181,6 @@ class GroupMergerKeptGroupsTest {
         }
         delegate.put(rows.get(i).getKey(), rows.get(i).getValue());
       }
-    }
-
-    @Override public Object[] get(byte[] key) {
-      return delegate.get(key);
-    }
-
-    @Override public boolean remove(byte[] key) {
-      return delegate.remove(key);
-    }
-
-    @Override public void forEach(RowVisitor visitor) {
-      delegate.forEach(visitor);
-    }
-
-    @Override public List<Object[]> rows() {
-      return delegate.rows();
-    }
-
-    @Override public long size() {
-      return delegate.size();
-    }
-
-    @Override public void clear() {
-      delegate.clear();
     }
   }
 }

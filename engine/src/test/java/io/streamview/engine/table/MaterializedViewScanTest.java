@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.streamview.catalog.ColumnDef;
 import io.streamview.catalog.MaterializedViewDef;
 import io.streamview.engine.aggregate.GroupKeys;
+import io.streamview.engine.storage.EncodedRowCursor;
 import io.streamview.engine.storage.EncodedRowVisitor;
+import io.streamview.engine.storage.ForwardingRowStore;
 import io.streamview.engine.storage.RowStore;
 import io.streamview.engine.storage.RowVisitor;
 import io.streamview.engine.storage.StorageEngine;
@@ -232,7 +234,7 @@ class MaterializedViewScanTest {
   }
 
   /** Counts full scans and reads by key. */
-  private static final class CountingStore implements RowStore {
+  private static final class CountingStore extends ForwardingRowStore {
     final AtomicInteger scans = new AtomicInteger();
     final AtomicInteger gets = new AtomicInteger();
     private final RowStore delegate;
@@ -241,20 +243,8 @@ class MaterializedViewScanTest {
       this.delegate = delegate;
     }
 
-    @Override public String name() {
-      return delegate.name();
-    }
-
-    @Override public void put(byte[] key, Object[] row) {
-      delegate.put(key, row);
-    }
-
-    @Override public void putAll(List<Entry<byte[], Object[]>> rows) {
-      delegate.putAll(rows);
-    }
-
-    @Override public Object[] get(byte[] key) {
-      return delegate.get(key);
+    @Override protected RowStore delegate() {
+      return delegate;
     }
 
     @Override public byte[] getEncoded(byte[] key) {
@@ -262,29 +252,14 @@ class MaterializedViewScanTest {
       return delegate.getEncoded(key);
     }
 
-    @Override public boolean remove(byte[] key) {
-      return delegate.remove(key);
-    }
-
-    @Override public void forEach(RowVisitor visitor) {
-      delegate.forEach(visitor);
-    }
-
     @Override public void forEachEncoded(boolean withKeys, EncodedRowVisitor visitor) {
       scans.incrementAndGet();
       delegate.forEachEncoded(withKeys, visitor);
     }
 
-    @Override public List<Object[]> rows() {
-      return delegate.rows();
-    }
-
-    @Override public long size() {
-      return delegate.size();
-    }
-
-    @Override public void clear() {
-      delegate.clear();
+    @Override public EncodedRowCursor openScan(boolean withKeys) {
+      scans.incrementAndGet();
+      return delegate.openScan(withKeys);
     }
   }
 }
