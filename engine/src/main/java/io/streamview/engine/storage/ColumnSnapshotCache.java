@@ -9,7 +9,8 @@ import java.util.Map;
  * way ({@link #startBuild}), and later scans of the store take their rows from it ({@link #lookup}) for as long as
  * the store's {@link RowStore#writeVersion} is the one it was built at. Any write to the store, clearing, dropping or
  * replacing it changes that stamp, so a snapshot is never handed out after its store changed; stale ones are
- * removed when next looked up or when any snapshot is published.
+ * removed when next looked up or when any snapshot is published. Stores of fewer than {@value #MIN_ROWS} rows are
+ * not cached.
  *
  * <p>Memory: all snapshots together, and the builds in progress, stay within a budget of heap bytes
  * ({@value #BUDGET_PROPERTY}, by default an eighth of the maximum heap; 0 turns the cache off). A build reserves its
@@ -24,7 +25,10 @@ public final class ColumnSnapshotCache {
     /** Bytes a build reserves at a time for the values it keeps beyond its arrays. */
     private static final long RESERVE_STEP = 1 << 20;
 
-    private static final ColumnSnapshotCache SHARED = new ColumnSnapshotCache();
+    /** Stores of fewer rows than this are not cached: a scan of them costs little, a snapshot as much bookkeeping. */
+    public static final int MIN_ROWS = 1024;
+
+    private static final ColumnSnapshotCache SHARED = new ColumnSnapshotCache(MIN_ROWS);
 
     /** By store, least recently used first. Guarded by {@code this}. */
     private final LinkedHashMap<RowStore, ColumnSnapshot> entries = new LinkedHashMap<>(16, 0.75f, true);
@@ -33,7 +37,11 @@ public final class ColumnSnapshotCache {
     private long hits;
     private long published;
 
-    ColumnSnapshotCache() {
+    private final int minRows;
+
+    /** A cache of its own (the JVM's is {@link #shared}) that caches stores of {@code minRows} rows or more. */
+    ColumnSnapshotCache(int minRows) {
+        this.minRows = minRows;
     }
 
     /** The cache all scans of this JVM share. */
@@ -85,7 +93,7 @@ public final class ColumnSnapshotCache {
         } catch (RuntimeException e) {
             return null; // closed meanwhile: its scan fails or ends on its own
         }
-        if (size >= Integer.MAX_VALUE - 64) {
+        if (size < minRows || size >= Integer.MAX_VALUE - 64) {
             return null;
         }
         boolean[] columns = needed.clone();

@@ -27,7 +27,7 @@ import java.util.Set;
 class ColumnSnapshotCacheTest {
 
   private StorageEngine engine;
-  private final ColumnSnapshotCache cache = new ColumnSnapshotCache();
+  private final ColumnSnapshotCache cache = new ColumnSnapshotCache(0);
 
   @BeforeEach
   void open() {
@@ -240,5 +240,7 @@ class ColumnSnapshotCacheTest {
 
     System.setProperty(ColumnSnapshotCache.BUDGET_PROPERTY, "0");
     assertNull(cache.startBuild(a, cols), "0 turns the cache off");
+    System.clearProperty(ColumnSnapshotCache.BUDGET_PROPERTY);
+    assertNull(new ColumnSnapshotCache(2001).startBuild(a, cols), "fewer rows than the cache's least");
   }
 }

@@ -35,7 +35,8 @@ import java.util.concurrent.CompletableFuture;
  * queries give with the cache off, for every column type, NULLs, filters, GROUP BY, ORDER BY … LIMIT and an
  * aggregating view's groups hidden by HAVING; a write, a delete, a clear (recompute) or a drop of the store is seen
  * by the next query; a refresh commits at once while a result set served from a snapshot is open, which keeps the
- * rows of its snapshot; and a store over the budget is not cached and its scans stream as before.
+ * rows of its snapshot; and a store over the budget, or of fewer than {@link ColumnSnapshotCache#MIN_ROWS} rows, is not
+ * cached and its scans stream as before.
  */
 class ColumnSnapshotScanTest {
 
@@ -173,8 +174,8 @@ class ColumnSnapshotScanTest {
     store.clear(); // a recompute starts over
     assertEquals(List.of("0"), query("SELECT COUNT(*) FROM v"));
     assertEquals(List.of("0|null"), query("SELECT COUNT(*), SUM(amount) FROM v WHERE event = 'buy'"));
-    write(10);
-    assertEquals(List.of("10"), query("SELECT COUNT(*) FROM v"));
+    write(2000);
+    assertEquals(List.of("2000"), query("SELECT COUNT(*) FROM v"));
     assertEquals(uncached(), cachedTwice());
 
     engine.drop("snap");
@@ -220,6 +221,19 @@ class ColumnSnapshotScanTest {
         assertNull(cache.peek(store).column(c), "column " + c + " does not fit the budget");
       }
     }
+
+    System.clearProperty(ColumnSnapshotCache.BUDGET_PROPERTY);
+    RowStore small = engine.open("small");
+    small.putAll(List.of(Map.entry(RowKeys.ofLong(1), new Object[] {1, "a", BigDecimal.ONE, 1.0, 1L})));
+    StoredRowScan all = new StoredRowScan(COLUMNS.size(), null, List.of());
+    for (int i = 0; i < 2; i++) {
+      StoredRowEnumerator e = new StoredRowEnumerator(all, small);
+      assertTrue(e.moveNext());
+      assertFalse(e.readsSnapshot(), "a store of one row is read each time");
+      e.close();
+    }
+    assertNull(cache.peek(small));
+    System.setProperty(ColumnSnapshotCache.BUDGET_PROPERTY, "20000");
 
     StoredRowScan scan = new StoredRowScan(COLUMNS.size(), new int[] {4}, List.of());
     System.setProperty("streamview.scanBufferRows", "16");
