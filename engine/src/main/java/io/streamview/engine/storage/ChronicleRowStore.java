@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.bytes.RandomDataInput;
 import net.openhft.chronicle.bytes.RandomDataOutput;
@@ -59,6 +60,9 @@ final class ChronicleRowStore implements ManagedRowStore {
      */
     private final ScanGate scanGate;
     private volatile boolean closed;
+    /** Stamps of {@link #writeVersion}, shared by all stores of the JVM so that no two states share one. */
+    private static final AtomicLong STAMPS = new AtomicLong();
+    private volatile long writeVersion = STAMPS.incrementAndGet();
 
     private ChronicleRowStore(String name, Path file, Path marker, ChronicleMap<byte[], byte[]> map) {
         this.name = name;
@@ -186,7 +190,12 @@ final class ChronicleRowStore implements ManagedRowStore {
         Objects.requireNonNull(key, "key");
         byte[] value = RowCodec.encode(row);
         checkOpen();
-        putEncoded(key, value);
+        stamp();
+        try {
+            putEncoded(key, value);
+        } finally {
+            stamp();
+        }
     }
 
     @Override
@@ -202,11 +211,13 @@ final class ChronicleRowStore implements ManagedRowStore {
     public void putAllEncoded(List<Map.Entry<byte[], byte[]>> rows) {
         checkOpen();
         scanGate.enterWrite("putAll");
+        stamp();
         try {
             for (Map.Entry<byte[], byte[]> entry : rows) {
                 putEncoded(Objects.requireNonNull(entry.getKey(), "key"), entry.getValue());
             }
         } finally {
+            stamp();
             scanGate.exitWrite();
         }
     }
@@ -245,7 +256,12 @@ final class ChronicleRowStore implements ManagedRowStore {
     public boolean remove(byte[] key) {
         Objects.requireNonNull(key, "key");
         checkOpen();
-        return map.remove(key) != null;
+        stamp();
+        try {
+            return map.remove(key) != null;
+        } finally {
+            stamp();
+        }
     }
 
     /**
@@ -406,11 +422,23 @@ final class ChronicleRowStore implements ManagedRowStore {
     public void clear() {
         checkOpen();
         scanGate.enterWrite("clear");
+        stamp();
         try {
             map.clear();
         } finally {
+            stamp();
             scanGate.exitWrite();
         }
+    }
+
+    /** Stamped before and after every write and at close (see {@link RowStore#writeVersion}). */
+    @Override
+    public long writeVersion() {
+        return writeVersion;
+    }
+
+    private void stamp() {
+        writeVersion = STAMPS.incrementAndGet();
     }
 
     @Override
@@ -435,6 +463,7 @@ final class ChronicleRowStore implements ManagedRowStore {
             return;
         }
         closed = true;
+        stamp();
         boolean idle = scanGate.closeWhenIdle(() -> {
             try {
                 closeMap();

@@ -65,6 +65,10 @@ public abstract class ForwardingRowStore implements RowStore {
         delegate().clear();
     }
 
+    @Override public long writeVersion() {
+        return delegate().writeVersion();
+    }
+
     @Override public void flush() {
         delegate().flush();
     }

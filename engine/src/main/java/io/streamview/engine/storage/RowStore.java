@@ -110,6 +110,17 @@ public interface RowStore {
     void clear();
 
     /**
+     * A stamp of the store's current rows, for caches of them ({@link ColumnSnapshotCache}): unique in this JVM
+     * across all stores, and changed by every write ({@code put}, {@code putAll}, {@code putAllEncoded},
+     * {@code remove}, {@code clear}) and by closing the store, before the write starts and again once it is done, so
+     * that a stamp read before a scan and again after it is equal only if no write touched the store meanwhile.
+     * {@code -1} (this default) for a store that does not track its writes: nothing of it is cached.
+     */
+    default long writeVersion() {
+        return -1;
+    }
+
+    /**
      * Forces rows written so far to the storage device (a no-op for in-memory stores). Without it,
      * written rows survive a crash of the process but not necessarily of the operating system.
      */

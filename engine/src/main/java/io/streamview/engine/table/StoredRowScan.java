@@ -1,5 +1,7 @@
 package io.streamview.engine.table;
 
+import io.streamview.engine.storage.ColumnSnapshot;
+import io.streamview.engine.storage.ColumnVector;
 import io.streamview.engine.storage.RowCodec;
 import io.streamview.engine.storage.RowStore;
 
@@ -65,16 +67,26 @@ final class StoredRowScan {
 
   /** The stored row {@code encoded} as the scan returns it, or {@code null} when it is hidden or fails a predicate. */
   Object[] row(byte[] encoded, Object[] values) {
-    int count = RowCodec.decodeSelected(encoded, wanted, values);
+    return decodeVisible(encoded, wanted, values) ? project(values) : null;
+  }
+
+  /**
+   * Decodes the columns {@code columns} marks (and the HAVING flag) of the stored row {@code encoded} into
+   * {@code values}; {@code false} when the row is a group that does not pass HAVING.
+   */
+  boolean decodeVisible(byte[] encoded, boolean[] columns, Object[] values) {
+    int count = RowCodec.decodeSelected(encoded, columns, values);
     if (count > visibleColumns) {
-      if (!Boolean.TRUE.equals(values[visibleColumns])) {
-        return null; // a group that does not pass HAVING
-      }
-    } else {
-      for (int i = count; i < visibleColumns; i++) {
-        values[i] = null;
-      }
+      return Boolean.TRUE.equals(values[visibleColumns]);
     }
+    for (int i = count; i < visibleColumns; i++) {
+      values[i] = null;
+    }
+    return true;
+  }
+
+  /** The row of decoded {@code values} as the scan returns it, or {@code null} when it fails a predicate. */
+  Object[] project(Object[] values) {
     for (ColumnPredicate p : predicates) {
       if (!p.test(values[p.column()])) {
         return null;
@@ -87,6 +99,59 @@ final class StoredRowScan {
     for (int i = 0; i < projects.length; i++) {
       out[i] = StoredValues.toInternal(values[projects[i]]);
     }
+    return out;
+  }
+
+  /** The rows of a snapshot holding the {@link #needed} columns, as the scan returns them. */
+  SnapshotRows rows(ColumnSnapshot snapshot) {
+    return new SnapshotRows(snapshot);
+  }
+
+  /** Reads a snapshot's rows as the scan returns them, with its columns looked up once. */
+  final class SnapshotRows {
+    private final ColumnPredicate[] tests;
+    private final ColumnVector[] tested;
+    private final ColumnVector[] projected;
+
+    private SnapshotRows(ColumnSnapshot snapshot) {
+      tests = predicates.toArray(new ColumnPredicate[0]);
+      tested = new ColumnVector[tests.length];
+      for (int i = 0; i < tests.length; i++) {
+        tested[i] = snapshot.column(tests[i].column());
+      }
+      projected = new ColumnVector[projects.length];
+      for (int i = 0; i < projects.length; i++) {
+        projected[i] = snapshot.column(projects[i]);
+      }
+    }
+
+    /** Row {@code row} as the scan returns it, or {@code null} when it fails a predicate. */
+    Object[] row(int row) {
+      for (int i = 0; i < tests.length; i++) {
+        if (!tests[i].test(tested[i].get(row))) {
+          return null;
+        }
+      }
+      if (projected.length == 0) {
+        return NO_VALUES;
+      }
+      Object[] out = new Object[projected.length];
+      for (int i = 0; i < projected.length; i++) {
+        out[i] = StoredValues.toInternal(projected[i].get(row));
+      }
+      return out;
+    }
+  }
+
+  /** The relation's columns the scan reads (projected or tested), over the visible columns. */
+  boolean[] needed() {
+    return java.util.Arrays.copyOf(wanted, visibleColumns);
+  }
+
+  /** {@code columns} (over the visible columns) and the HAVING flag, as {@link #decodeVisible} takes them. */
+  boolean[] withHavingFlag(boolean[] columns) {
+    boolean[] out = java.util.Arrays.copyOf(columns, visibleColumns + 1);
+    out[visibleColumns] = true;
     return out;
   }
 
