@@ -26,6 +26,7 @@ import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.HandlerImpl;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.StreamViewCalciteFactory;
 
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
@@ -53,6 +54,11 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
 
   @Override protected String getConnectStringPrefix() {
     return DatabaseUrl.PREFIX;
+  }
+
+  /** Calcite's JDBC factory, making connections that read their configuration once per property change. */
+  @Override protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return StreamViewCalciteFactory.class.getName();
   }
 
   @Override protected DriverVersion createDriverVersion() {

@@ -71,7 +71,7 @@ final class BoundaryHandler implements InvocationHandler {
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    Object common = ProxyMethods.answer(proxy, method, args, target, describe(proxy));
+    Object common = ProxyMethods.answer(proxy, method, args, target, () -> describe(proxy));
     if (common != ProxyMethods.NOT_HANDLED) {
       return common;
     }
@@ -79,7 +79,7 @@ final class BoundaryHandler implements InvocationHandler {
       switch (name) {
         case "cancel" -> {
           try {
-            OpenObjects.require(state, iface, target, method, describe(proxy));
+            OpenObjects.require(state, iface, target, method, () -> describe(proxy));
           } catch (RuntimeException e) {
             throw SqlExceptionMapper.toSqlException(e);
           }
@@ -124,7 +124,7 @@ final class BoundaryHandler implements InvocationHandler {
   private Object dispatch(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
     try {
-      OpenObjects.require(state, iface, target, method, describe(proxy));
+      OpenObjects.require(state, iface, target, method, () -> describe(proxy));
       if (iface == Connection.class) {
         if (name.equals("close")) {
           state.close();

@@ -46,13 +46,13 @@ final class DeferredDdlStatement implements InvocationHandler {
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    Object common = ProxyMethods.answer(proxy, method, args, statement, "StreamViewPreparedStatement[" + sql + "]");
+    Object common = ProxyMethods.answer(proxy, method, args, statement, () -> "StreamViewPreparedStatement[" + sql + "]");
     if (common != ProxyMethods.NOT_HANDLED) {
       return common;
     }
     try {
       OpenObjects.require(state, PreparedStatement.class, statement, method,
-          "StreamViewPreparedStatement[" + ParameterIndexes.abbreviate(sql) + "]");
+          () -> "StreamViewPreparedStatement[" + ParameterIndexes.abbreviate(sql) + "]");
       boolean noArgs = args == null || args.length == 0;
       if (name.equals("cancel")) {
         executions.cancel();

@@ -9,6 +9,7 @@ import java.sql.SQLClientInfoException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The check every boundary proxy makes before a call: the connection is open (else SQLState 08003) and the
@@ -39,24 +40,26 @@ final class OpenObjects {
 
   /**
    * Throws if {@code method} may not be called on {@code target} (of type {@code iface}, described as
-   * {@code description}) because it or its connection is closed.
+   * {@code description}) because it or its connection is closed. Whether anything is closed is asked first: on the
+   * usual path (all open) the method itself is not looked up, nor the description made.
    */
   static void require(ConnectionState state, Class<?> iface, Object target, java.lang.reflect.Method m,
-                      String description) throws java.sql.SQLException {
+                      Supplier<String> description) throws java.sql.SQLException {
+    boolean connectionClosed = state.isClosed();
+    boolean statementClosed = !connectionClosed && target instanceof Statement s && s.isClosed();
+    boolean resultSetClosed = !connectionClosed && !statementClosed && target instanceof ResultSet r && r.isClosed();
+    if (!connectionClosed && !statementClosed && !resultSetClosed) {
+      return;
+    }
     String method = m.getName();
     if (ANSWERED_WHEN_CLOSED.contains(method) || !THROWS_SQL_EXCEPTION.get(m.getDeclaringClass()).contains(m)) {
       return; // allowed when closed, or a method that cannot fail (getDriverMajorVersion...)
     }
-    boolean statementClosed = target instanceof Statement s && s.isClosed();
-    boolean resultSetClosed = !statementClosed && target instanceof ResultSet r && r.isClosed();
-    if (!state.isClosed() && !statementClosed && !resultSetClosed) {
-      return;
-    }
     String call = iface.getSimpleName() + "." + method + "()";
-    if (state.isClosed()) {
+    if (connectionClosed) {
       String message = iface == Connection.class
           ? "the connection " + state + " is closed: cannot call " + call + "; open a new connection"
-          : "the connection of " + description + " is closed: cannot call " + call + "; open a new connection";
+          : "the connection of " + description.get() + " is closed: cannot call " + call + "; open a new connection";
       if (method.equals("setClientInfo")) {
         throw new SQLClientInfoException(message, ErrorCode.CONNECTION_CLOSED.sqlState(), Map.of());
       }
@@ -64,11 +67,9 @@ final class OpenObjects {
     }
     if (statementClosed) {
       throw new StreamViewException(ErrorCode.OBJECT_CLOSED, "the statement is closed: cannot call " + call + " on "
-          + description + "; create a new statement");
+          + description.get() + "; create a new statement");
     }
-    if (resultSetClosed) {
-      throw new StreamViewException(ErrorCode.OBJECT_CLOSED, "the result set is closed: cannot call " + call + " on "
-          + description + "; read a result set before closing it or its statement");
-    }
+    throw new StreamViewException(ErrorCode.OBJECT_CLOSED, "the result set is closed: cannot call " + call + " on "
+        + description.get() + "; read a result set before closing it or its statement");
   }
 }

@@ -2,6 +2,7 @@ package io.streamview.jdbc.boundary;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.function.Supplier;
 
 /**
  * What every boundary proxy answers the same way: {@code Object}'s methods (identity equality, a description for
@@ -15,12 +16,12 @@ final class ProxyMethods {
   private ProxyMethods() {
   }
 
-  static Object answer(Object proxy, Method method, Object[] args, Object target, String description)
+  static Object answer(Object proxy, Method method, Object[] args, Object target, Supplier<String> description)
       throws IllegalAccessException, InvocationTargetException {
     String name = method.getName();
     if (method.getDeclaringClass() == Object.class) {
       return switch (name) {
-        case "toString" -> description;
+        case "toString" -> description.get();
         case "hashCode" -> System.identityHashCode(proxy);
         case "equals" -> proxy == args[0];
         default -> method.invoke(target, args);

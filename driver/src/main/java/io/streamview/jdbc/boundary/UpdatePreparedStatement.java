@@ -35,13 +35,13 @@ final class UpdatePreparedStatement implements InvocationHandler {
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    Object common = ProxyMethods.answer(proxy, method, args, select, "StreamViewPreparedStatement[UPDATE]");
+    Object common = ProxyMethods.answer(proxy, method, args, select, () -> "StreamViewPreparedStatement[UPDATE]");
     if (common != ProxyMethods.NOT_HANDLED) {
       return common;
     }
     boolean noArgs = args == null || args.length == 0;
     try {
-      OpenObjects.require(state, PreparedStatement.class, select, method, "StreamViewPreparedStatement[UPDATE]");
+      OpenObjects.require(state, PreparedStatement.class, select, method, () -> "StreamViewPreparedStatement[UPDATE]");
       switch (name) {
         case "execute", "executeUpdate", "executeLargeUpdate":
           if (noArgs) {

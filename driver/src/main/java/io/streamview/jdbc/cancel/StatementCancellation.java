@@ -26,13 +26,9 @@ public final class StatementCancellation implements BooleanSupplier {
   public static Scope enter(StatementCancellation token) {
     StatementCancellation previous = CURRENT.get();
     CURRENT.set(token);
-    return () -> {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    };
+    // restored as null rather than removed: the thread's entry stays for its next statement (removing it made each
+    // execution create and drop a thread-local entry)
+    return () -> CURRENT.set(previous);
   }
 
   /** Asks the execution to stop; {@code why} says who asked ("Statement.cancel()", "the query timeout of 5 s"). */

@@ -36,6 +36,8 @@ public final class MaterializedViewTable extends AbstractTable
   private final MaterializedViewDef def;
   private final RowStore store;
   private final Supplier<int[]> groupKeyColumns;
+  /** The filters of the last filtered scan, analysed (a cached plan passes the same list each time it runs). */
+  private volatile ScanFilters.Prepared lastFilters;
   private volatile GroupKeyLookup lookup;
   private volatile boolean lookupResolved;
 
@@ -86,7 +88,12 @@ public final class MaterializedViewTable extends AbstractTable
    * by its key, or the store read part by part as the rows are enumerated ({@link StoredRowEnumerator}).
    */
   Enumerable<Object[]> rows(DataContext root, List<RexNode> filters, int[] projects) {
-    List<ColumnPredicate> predicates = ScanFilters.bind(filters, def.columns(), root);
+    ScanFilters.Prepared prepared = lastFilters;
+    if (prepared == null || !prepared.isOf(filters, def.columns())) {
+      prepared = ScanFilters.prepare(filters, def.columns());
+      lastFilters = prepared;
+    }
+    List<ColumnPredicate> predicates = prepared.bind(root);
     StoredRowScan scan = new StoredRowScan(def.columns().size(), projects, predicates);
     GroupKeyLookup byKey = predicates.isEmpty() ? null : lookup();
     if (byKey != null) {

@@ -41,21 +41,50 @@ final class ScanFilters {
 
   /** The predicates of {@code filters}, all {@link #pushable}, with their parameters' values from {@code root}. */
   static List<ColumnPredicate> bind(List<RexNode> filters, List<ColumnDef> columns, DataContext root) {
-    List<ColumnPredicate> out = new ArrayList<>(filters.size());
-    for (RexNode f : filters) {
-      Template t = template(f, columns);
-      if (t == null) {
+    return prepare(filters, columns).bind(root);
+  }
+
+  /** {@code filters} (all {@link #pushable}) analysed once, to be bound on each execution of the plan. */
+  static Prepared prepare(List<RexNode> filters, List<ColumnDef> columns) {
+    Template[] templates = new Template[filters.size()];
+    for (int i = 0; i < templates.length; i++) {
+      RexNode f = filters.get(i);
+      templates[i] = template(f, columns);
+      if (templates[i] == null) {
         throw new IllegalStateException("a filter the scan cannot evaluate was pushed into it: " + f);
       }
-      out.add(t.bind(root));
     }
-    return out;
+    return new Prepared(filters, columns, templates);
+  }
+
+  /**
+   * The templates of a scan's filters: a cached plan hands its scan the same filter list on every execution, so the
+   * analysis (column kinds, operators, literals) is done once per list and only the parameters are read per execution.
+   */
+  record Prepared(List<RexNode> filters, List<ColumnDef> columns, Template[] templates) {
+    /** Whether these are the templates of exactly {@code filters} over {@code columns} (the same objects). */
+    boolean isOf(List<RexNode> filters, List<ColumnDef> columns) {
+      return this.filters == filters && this.columns == columns;
+    }
+
+    List<ColumnPredicate> bind(DataContext root) {
+      List<ColumnPredicate> out = new ArrayList<>(templates.length);
+      for (Template t : templates) {
+        out.add(t.bind(root));
+      }
+      return out;
+    }
   }
 
   /** A pushable filter: the column, the comparison, and a literal operand or a parameter. */
-  private record Template(int column, ColumnPredicate.Op op, Kind kind, Object literal, RexDynamicParam param) {
+  record Template(int column, ColumnPredicate.Op op, Kind kind, Object literal, RexDynamicParam param,
+                          String paramName) {
+    Template(int column, ColumnPredicate.Op op, Kind kind, Object literal, RexDynamicParam param) {
+      this(column, op, kind, literal, param, param == null ? null : "?" + param.getIndex());
+    }
+
     ColumnPredicate bind(DataContext root) {
-      Object operand = param == null ? literal : parameter(kind, param, root);
+      Object operand = param == null ? literal : parameter(kind, param, paramName, root);
       return new ColumnPredicate(column, op, operand);
     }
   }
@@ -145,8 +174,8 @@ final class ScanFilters {
   }
 
   /** A parameter's value converted to its type as Calcite's generated code converts it ({@code null} = NULL). */
-  private static Object parameter(Kind column, RexDynamicParam param, DataContext root) {
-    Object v = root == null ? null : root.get("?" + param.getIndex());
+  private static Object parameter(Kind column, RexDynamicParam param, String name, DataContext root) {
+    Object v = root == null ? null : root.get(name);
     if (v == null) {
       return null;
     }
