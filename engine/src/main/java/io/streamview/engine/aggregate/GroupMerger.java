@@ -4,13 +4,10 @@ import io.streamview.engine.storage.RowStore;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Merges batches of stream records into an aggregating view's stored groups, exactly once. For a batch of shard s
@@ -52,6 +49,8 @@ public final class GroupMerger {
   private final Map<GroupKey, GroupState> dirty = new LinkedHashMap<>();
   /** The store {@link #dirty} belongs to. */
   private String dirtyStore;
+  /** Numbers the batches folded, so that a group knows which batch folded into it last. */
+  private long batches;
   /** Why held batches can no longer be merged or flushed (a hold or flush failed), until {@link #endRefresh}. */
   private String heldFailure;
 
@@ -221,7 +220,7 @@ public final class GroupMerger {
     // hit here is the group GroupKeys.of would find; a miss (e.g. 1.0 after 1.00) goes on by the encoded key
     // with each group, its mark for the shard, which the loop does not change (marks move after it)
     Map<ValueKey, BatchGroup> byValues = new HashMap<>();
-    Set<GroupState> foldedNow = Collections.newSetFromMap(new IdentityHashMap<>());
+    long batch = ++batches;
     for (RecordContribution r : records) {
       if (r.key().length != layout.keyColumns()) {
         throw new IllegalArgumentException("a record's group key has " + r.key().length + " values, expected "
@@ -253,7 +252,7 @@ public final class GroupMerger {
       String mark = found.mark();
       if (mark == null || SequenceNumbers.compare(r.sequenceNumber(), mark) > 0) {
         found.group().fold(layout, r.inputs());
-        foldedNow.add(found.group());
+        found.group().foldedBy(batch);
       }
     }
     // each group this batch changed includes every record of the batch's shard up to the batch's last one (its
@@ -261,7 +260,7 @@ public final class GroupMerger {
     // keeps its mark, as it would had that batch been written on its own
     Map<GroupKey, GroupState> changed = new LinkedHashMap<>();
     groups.forEach((key, group) -> {
-      if (foldedNow.contains(group)) {
+      if (group.foldedBy() == batch) {
         group.markApplied(shardId, lastSequenceNumber);
         changed.put(key, group);
       }
