@@ -138,7 +138,7 @@ public final class AggregatingViewPipeline implements ViewPipeline {
     if (batch.records().isEmpty()) {
       return 0;
     }
-    List<RecordContribution> records = evaluate(batch, refreshTime);
+    List<RecordContribution> records = contributions(batch, refreshTime);
     if (records.isEmpty()) {
       return 0;
     }
@@ -146,14 +146,48 @@ public final class AggregatingViewPipeline implements ViewPipeline {
     try {
       return merger.merge(store, batch.shardId(), last, records);
     } catch (ArithmeticException e) {
-      throw new StreamViewException(ErrorCode.NUMERIC_OUT_OF_RANGE, e, "materialized view " + viewName
-          + ": an aggregate overflowed its type (" + e.getMessage() + "); aggregate a wider type, e.g. "
-          + "SUM(x::BIGINT) or SUM(x::DECIMAL(38, 0))");
+      throw overflow(e);
     }
   }
 
+  @Override public boolean holdsBatches() {
+    return true;
+  }
+
+  @Override public Object evaluate(ShardBatch batch, Instant refreshTime) {
+    return batch.records().isEmpty() ? List.<RecordContribution>of() : contributions(batch, refreshTime);
+  }
+
+  @Override public void hold(ShardBatch batch, Object evaluated, RowStore store) {
+    @SuppressWarnings("unchecked")
+    List<RecordContribution> records = (List<RecordContribution>) evaluated;
+    if (records.isEmpty()) {
+      return;
+    }
+    String last = batch.records().get(batch.records().size() - 1).sequenceNumber();
+    try {
+      merger.hold(store, batch.shardId(), last, records);
+    } catch (ArithmeticException e) {
+      throw overflow(e);
+    }
+  }
+
+  @Override public int heldRows() {
+    return merger.dirtyGroups();
+  }
+
+  @Override public long flush(RowStore store) {
+    return merger.flush(store);
+  }
+
+  private StreamViewException overflow(ArithmeticException e) {
+    return new StreamViewException(ErrorCode.NUMERIC_OUT_OF_RANGE, e, "materialized view " + viewName
+        + ": an aggregate overflowed its type (" + e.getMessage() + "); aggregate a wider type, e.g. "
+        + "SUM(x::BIGINT) or SUM(x::DECIMAL(38, 0))");
+  }
+
   /** One contribution per record of the batch that passes the view's WHERE. */
-  private List<RecordContribution> evaluate(ShardBatch batch, Instant refreshTime) {
+  private List<RecordContribution> contributions(ShardBatch batch, Instant refreshTime) {
     return statements.query(batch, refreshTime, rows -> {
         List<RecordContribution> out = new ArrayList<>(batch.records().size());
         int keys = groupColumns.size();

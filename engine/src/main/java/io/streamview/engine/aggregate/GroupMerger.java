@@ -24,6 +24,15 @@ import java.util.Map;
  * every kept group, and so do a merge into another store, {@link #endRefresh} and more than
  * {@value #MAX_KEPT_GROUPS} kept groups. Nothing else may change the store's groups meanwhile (a refresh holds the
  * view's refresh lock, which DELETE and TRUNCATE take too).
+ *
+ * <p>A refresh may also <em>hold</em> batches ({@link #hold}, then {@link #flush}): each held batch is merged into the
+ * groups on the heap exactly as {@link #merge} would (records skipped by the marks, marks moved for the batch's
+ * shard), but its changed groups are not written; they stay dirty until {@link #flush} writes every dirty group once,
+ * with one {@code putAll}, which the caller commits together with the positions of all the batches it held. So a
+ * group that several held batches touch is written once instead of once per batch. The caller bounds the dirty
+ * groups ({@link #dirtyGroups}) by flushing. A failed hold or flush drops every dirty and kept group and refuses
+ * further holds and flushes until {@link #endRefresh}: what was held is never written, so the store and the
+ * committed positions stay as they were before the first held batch, and those batches are read again.
  */
 public final class GroupMerger {
 
@@ -36,6 +45,14 @@ public final class GroupMerger {
   private Map<GroupKey, GroupState> kept;
   /** The store {@link #kept} belongs to. */
   private String keptStore;
+  /** The groups held batches changed and no flush has written yet, by key, in first-touched order. */
+  private final Map<GroupKey, GroupState> dirty = new LinkedHashMap<>();
+  /** The store {@link #dirty} belongs to. */
+  private String dirtyStore;
+  /** Numbers the batches folded, so that a group knows which batch folded into it last. */
+  private long batches;
+  /** Why held batches can no longer be merged or flushed (a hold or flush failed), until {@link #endRefresh}. */
+  private String heldFailure;
 
   public GroupMerger(StateLayout layout, GroupFinalizer finalizer) {
     this.layout = layout;
@@ -50,12 +67,23 @@ public final class GroupMerger {
   public synchronized void startRefresh() {
     kept = new HashMap<>();
     keptStore = null;
+    dirty.clear();
+    dirtyStore = null;
+    heldFailure = null;
   }
 
   /** Drops the groups kept since {@link #startRefresh}; later merges read every group from the store. */
   public synchronized void endRefresh() {
     kept = null;
     keptStore = null;
+    dirty.clear();
+    dirtyStore = null;
+    heldFailure = null;
+  }
+
+  /** The number of groups held batches changed that no {@link #flush} has written yet. */
+  public synchronized int dirtyGroups() {
+    return dirty.size();
   }
 
   /** The number of groups kept on the heap (for tests). */
@@ -71,55 +99,14 @@ public final class GroupMerger {
    */
   public synchronized int merge(RowStore store, String shardId, String lastSequenceNumber,
                                 List<RecordContribution> records) {
-    if (kept != null && !store.name().equals(keptStore)) {
-      kept.clear();
-      keptStore = store.name();
+    if (!dirty.isEmpty() || heldFailure != null) {
+      throw new IllegalStateException("merging a batch into " + store.name() + " while held batches are not flushed");
     }
+    useKept(store);
     boolean done = false;
     try {
-      Map<GroupKey, GroupState> groups = new LinkedHashMap<>();
       Map<GroupKey, GroupState> read = new HashMap<>(); // the groups read from the store
-      // the batch's groups by their key values as they came: values equal by equals() encode to the same key, so a
-      // hit here is the group GroupKeys.of would find; a miss (e.g. 1.0 after 1.00) goes on by the encoded key
-      // with each group, its mark for the shard, which the loop does not change (marks move after it)
-      Map<ValueKey, BatchGroup> byValues = new HashMap<>();
-      for (RecordContribution r : records) {
-        if (r.key().length != layout.keyColumns()) {
-          throw new IllegalArgumentException("a record's group key has " + r.key().length + " values, expected "
-              + layout.keyColumns());
-        }
-        ValueKey values = new ValueKey(r.key());
-        BatchGroup found = byValues.get(values);
-        if (found == null) {
-          GroupState group;
-          byte[] key = GroupKeys.of(r.key());
-          GroupKey k = new GroupKey(key);
-          group = groups.get(k);
-          if (group == null) {
-            group = kept == null ? null : kept.get(k);
-            if (group == null) {
-              group = load(store, key, r.key());
-              if (kept != null) {
-                read.put(k, group);
-              }
-            }
-            groups.put(k, group);
-          }
-          found = new BatchGroup(group, group.appliedUpTo(shardId));
-          byValues.put(values, found);
-        }
-        String mark = found.mark();
-        if (mark == null || SequenceNumbers.compare(r.sequenceNumber(), mark) > 0) {
-          found.group().fold(layout, r.inputs());
-        }
-      }
-      Map<GroupKey, GroupState> changed = new LinkedHashMap<>();
-      groups.forEach((key, group) -> {
-        if (group.changed()) {
-          group.markApplied(shardId, lastSequenceNumber);
-          changed.put(key, group);
-        }
-      });
+      Map<GroupKey, GroupState> changed = fold(store, shardId, lastSequenceNumber, records, read);
       write(store, changed);
       for (GroupState group : changed.values()) {
         group.stored();
@@ -132,6 +119,153 @@ public final class GroupMerger {
         kept.clear(); // groups folded in place may differ from the store now
       }
     }
+  }
+
+  /**
+   * Merges the records of one batch of {@code shardId}, whose last record is {@code lastSequenceNumber}, into the
+   * groups on the heap without writing them (see the class comment); {@link #flush} writes them.
+   *
+   * @return the number of groups the batch changed
+   * @throws ArithmeticException when a COUNT or an integer SUM overflows its type (everything held is dropped)
+   */
+  public synchronized int hold(RowStore store, String shardId, String lastSequenceNumber,
+                               List<RecordContribution> records) {
+    checkHeld(store);
+    useKept(store);
+    boolean done = false;
+    try {
+      Map<GroupKey, GroupState> read = new HashMap<>();
+      Map<GroupKey, GroupState> changed = fold(store, shardId, lastSequenceNumber, records, read);
+      dirty.putAll(changed);
+      dirtyStore = store.name();
+      read.keySet().removeAll(changed.keySet()); // kept from the flush that writes them
+      keep(read); // kept groups the batch changed are the dirty objects themselves (dropped together on failure)
+      done = true;
+      return changed.size();
+    } finally {
+      if (!done) {
+        dropHeld("merging a held batch failed");
+      }
+    }
+  }
+
+  /**
+   * Writes every dirty group once, with one {@code putAll} on {@code store} (which the caller commits with the
+   * positions of the batches it held); nothing when no group is dirty.
+   *
+   * @return the number of groups written
+   */
+  public synchronized int flush(RowStore store) {
+    checkHeld(store);
+    if (dirty.isEmpty()) {
+      return 0;
+    }
+    boolean done = false;
+    try {
+      write(store, dirty);
+      for (GroupState group : dirty.values()) {
+        group.stored();
+      }
+      int written = dirty.size();
+      if (kept != null) {
+        keep(new HashMap<>(dirty)); // now equal to the store
+      }
+      dirty.clear();
+      done = true;
+      return written;
+    } finally {
+      if (!done) {
+        dropHeld("writing the held groups failed");
+      }
+    }
+  }
+
+  private void checkHeld(RowStore store) {
+    if (heldFailure != null) {
+      throw new IllegalStateException("cannot merge or write held batches of " + store.name() + ": "
+          + heldFailure + " earlier in this refresh; nothing held was written");
+    }
+    if (!dirty.isEmpty() && !store.name().equals(dirtyStore)) {
+      throw new IllegalStateException("held groups of " + dirtyStore + " are not flushed; cannot hold batches of "
+          + store.name());
+    }
+  }
+
+  private void dropHeld(String why) {
+    dirty.clear();
+    dirtyStore = null;
+    heldFailure = why;
+    if (kept != null) {
+      kept.clear(); // groups folded in place differ from the store
+    }
+  }
+
+  private void useKept(RowStore store) {
+    if (kept != null && !store.name().equals(keptStore)) {
+      kept.clear();
+      keptStore = store.name();
+    }
+  }
+
+  /**
+   * Folds the batch's records into their groups (dirty, kept or read from the store; those read go to
+   * {@code read} when groups are kept) and moves the batch shard's mark of each group that is changed.
+   *
+   * @return the groups that are changed (not yet written), by key
+   */
+  private Map<GroupKey, GroupState> fold(RowStore store, String shardId, String lastSequenceNumber,
+                                         List<RecordContribution> records, Map<GroupKey, GroupState> read) {
+    Map<GroupKey, GroupState> groups = new LinkedHashMap<>();
+    // the batch's groups by their key values as they came: values equal by equals() encode to the same key, so a
+    // hit here is the group GroupKeys.of would find; a miss (e.g. 1.0 after 1.00) goes on by the encoded key
+    // with each group, its mark for the shard, which the loop does not change (marks move after it)
+    Map<ValueKey, BatchGroup> byValues = new HashMap<>();
+    long batch = ++batches;
+    for (RecordContribution r : records) {
+      if (r.key().length != layout.keyColumns()) {
+        throw new IllegalArgumentException("a record's group key has " + r.key().length + " values, expected "
+            + layout.keyColumns());
+      }
+      ValueKey values = new ValueKey(r.key());
+      BatchGroup found = byValues.get(values);
+      if (found == null) {
+        GroupState group;
+        byte[] key = GroupKeys.of(r.key());
+        GroupKey k = new GroupKey(key);
+        group = groups.get(k);
+        if (group == null) {
+          group = dirty.get(k);
+          if (group == null) {
+            group = kept == null ? null : kept.get(k);
+          }
+          if (group == null) {
+            group = load(store, key, r.key());
+            if (kept != null) {
+              read.put(k, group);
+            }
+          }
+          groups.put(k, group);
+        }
+        found = new BatchGroup(group, group.appliedUpTo(shardId));
+        byValues.put(values, found);
+      }
+      String mark = found.mark();
+      if (mark == null || SequenceNumbers.compare(r.sequenceNumber(), mark) > 0) {
+        found.group().fold(layout, r.inputs());
+        found.group().foldedBy(batch);
+      }
+    }
+    // each group this batch changed includes every record of the batch's shard up to the batch's last one (its
+    // records of the batch were folded or were at or below its mark); a group changed only by an earlier held batch
+    // keeps its mark, as it would had that batch been written on its own
+    Map<GroupKey, GroupState> changed = new LinkedHashMap<>();
+    groups.forEach((key, group) -> {
+      if (group.foldedBy() == batch) {
+        group.markApplied(shardId, lastSequenceNumber);
+        changed.put(key, group);
+      }
+    });
+    return changed;
   }
 
   /** Keeps {@code groups}, which now equal the store, for the next batches of the refresh. */

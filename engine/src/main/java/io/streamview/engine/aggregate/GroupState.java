@@ -16,6 +16,8 @@ public final class GroupState {
   private final Object[] states;
   private final TreeMap<String, String> applied;
   private boolean changed;
+  /** The merger's number of the last batch that folded a record into this group ({@link GroupMerger}). */
+  private long foldedBy;
 
   GroupState(Object[] key, Object[] states, Map<String, String> applied) {
     this.key = key;
@@ -64,6 +66,14 @@ public final class GroupState {
       states[i] = kind.merge(states[i], kind.ofRecord(inputs[i]));
     }
     changed = true;
+  }
+
+  long foldedBy() {
+    return foldedBy;
+  }
+
+  void foldedBy(long batch) {
+    foldedBy = batch;
   }
 
   /** Records that the shard's records up to {@code sequenceNumber} are included (never lowers the mark). */

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +57,12 @@ public final class RefreshExecutor {
   public static final String SOME_SKIPPED = "Some stream records were skipped";
   /** Redshift's qualifier when every record read was skipped. */
   public static final String ALL_SKIPPED = "All records received from the stream were skipped";
+
+  /**
+   * The most rows (groups of an aggregating view) a pipeline that {@link ViewPipeline#holdsBatches holds batches}
+   * may hold before they are committed; a refresh commits what is held when it reaches this, and at its end.
+   */
+  public static final int MAX_HELD_ROWS = 50_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(RefreshExecutor.class);
 
@@ -91,8 +98,14 @@ public final class RefreshExecutor {
       try {
         pipeline.begin(new BatchWrite(store, begun -> database.commits().commit(view.storeName(), qualified,
             encode(begun, null, view, tally, skipped), List.of())));
+        Held held = pipeline.holdsBatches() ? new Held(view, qualified, pipeline, store, tally, rows, skipped,
+            progress) : null;
         summary = source.readToParity(request, batch -> {
           ShardBatch kept = withoutOversizeRecords(batch, view, tally, skipped);
+          if (held != null) {
+            held.add(kept, pipeline.evaluate(kept, start), batch.records().size());
+            return;
+          }
           AtomicLong rowsSkipped = new AtomicLong();
           BatchWrite write = new BatchWrite(store, batchRows -> commit(view, qualified, kept,
               encode(batchRows, kept, view, tally, rowsSkipped)));
@@ -104,6 +117,9 @@ public final class RefreshExecutor {
           rows.addAndGet(written - rowsSkipped.get());
           progress.batchCommitted(qualified, batch.shardId(), batch.records().size(), batch.checkpoint().ended());
         });
+        if (held != null) {
+          held.commit();
+        }
       } finally {
         pipeline.end();
       }
@@ -127,10 +143,80 @@ public final class RefreshExecutor {
 
   private void commit(MaterializedViewDef view, String qualified, ShardBatch batch,
                       List<Map.Entry<byte[], byte[]>> rows) {
+    database.commits().commit(view.storeName(), qualified, rows, List.of(position(batch)));
+  }
+
+  private static ShardPositionDef position(ShardBatch batch) {
     ShardCheckpoint cp = batch.checkpoint();
     String after = cp.next() instanceof StartPosition.AfterSequenceNumber a ? a.sequenceNumber() : null;
-    database.commits().commit(view.storeName(), qualified, rows,
-        List.of(new ShardPositionDef(cp.shardId(), after, cp.ended())));
+    return new ShardPositionDef(cp.shardId(), after, cp.ended());
+  }
+
+  /**
+   * The batches a refresh has handed to a pipeline that {@link ViewPipeline#holdsBatches holds} them and not yet
+   * committed. Batches are evaluated concurrently, then held one at a time; a commit stores what the pipeline holds
+   * with one {@code putAll} and, in the same {@link BatchCommits} unit, the positions of every batch held since the
+   * previous commit (the latest of each shard). It happens when the pipeline holds {@link #MAX_HELD_ROWS} rows and
+   * at the end of a refresh that read to parity; a failed refresh commits nothing of what it held (those batches are
+   * read again by the next refresh).
+   */
+  private final class Held {
+    private final MaterializedViewDef view;
+    private final String qualified;
+    private final ViewPipeline pipeline;
+    private final RowStore store;
+    private final ScanTally tally;
+    private final AtomicLong rows;
+    private final AtomicLong skipped;
+    private final RefreshProgress.Listener progress;
+    private final Map<String, ShardPositionDef> positions = new LinkedHashMap<>();
+    /** Per held batch, what {@link RefreshProgress} is told when it is committed (not the records). */
+    private final List<HeldBatch> batches = new ArrayList<>();
+
+    Held(MaterializedViewDef view, String qualified, ViewPipeline pipeline, RowStore store, ScanTally tally,
+         AtomicLong rows, AtomicLong skipped, RefreshProgress.Listener progress) {
+      this.view = view;
+      this.qualified = qualified;
+      this.pipeline = pipeline;
+      this.store = store;
+      this.tally = tally;
+      this.rows = rows;
+      this.skipped = skipped;
+      this.progress = progress;
+    }
+
+    synchronized void add(ShardBatch batch, Object evaluated, int recordsRead) {
+      pipeline.hold(batch, evaluated, store);
+      positions.put(batch.shardId(), position(batch));
+      batches.add(new HeldBatch(batch.shardId(), recordsRead, batch.checkpoint().ended()));
+      if (pipeline.heldRows() >= MAX_HELD_ROWS) {
+        commit();
+      }
+    }
+
+    synchronized void commit() {
+      if (positions.isEmpty()) {
+        return;
+      }
+      List<ShardPositionDef> committed = List.copyOf(positions.values());
+      AtomicLong rowsSkipped = new AtomicLong();
+      BatchWrite write = new BatchWrite(store, held -> database.commits().commit(view.storeName(), qualified,
+          encode(held, null, view, tally, rowsSkipped), committed));
+      long written = pipeline.flush(write);
+      if (!write.committed()) {
+        database.commits().commit(view.storeName(), qualified, List.of(), committed);
+      }
+      skipped.addAndGet(rowsSkipped.get());
+      rows.addAndGet(written - rowsSkipped.get());
+      for (HeldBatch b : batches) {
+        progress.batchCommitted(qualified, b.shardId(), b.records(), b.ended());
+      }
+      positions.clear();
+      batches.clear();
+    }
+  }
+
+  private record HeldBatch(String shardId, int records, boolean ended) {
   }
 
   /** The batch without the records over {@link #MAX_RECORD_BYTES}, which are skipped. */

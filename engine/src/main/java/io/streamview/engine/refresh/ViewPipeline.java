@@ -47,5 +47,43 @@ public interface ViewPipeline extends AutoCloseable {
     return rows.size();
   }
 
+  /**
+   * Whether the pipeline can hold batches: merge what they contribute on the heap ({@link #hold}) and store it later,
+   * once for many batches ({@link #flush}). The executor then serialises the holds and commits each flush together
+   * with the positions of all the batches held since the previous one.
+   */
+  default boolean holdsBatches() {
+    return false;
+  }
+
+  /**
+   * For a pipeline that {@link #holdsBatches}: evaluates {@code batch} (batches of different shards concurrently)
+   * into what {@link #hold} merges.
+   */
+  default Object evaluate(ShardBatch batch, Instant refreshTime) {
+    throw new UnsupportedOperationException("this view pipeline does not hold batches");
+  }
+
+  /**
+   * For a pipeline that {@link #holdsBatches}: merges an {@link #evaluate evaluated} batch into what the pipeline
+   * holds, without storing anything; called for one batch at a time. After a failure nothing held is stored.
+   */
+  default void hold(ShardBatch batch, Object evaluated, RowStore store) {
+    throw new UnsupportedOperationException("this view pipeline does not hold batches");
+  }
+
+  /** For a pipeline that {@link #holdsBatches}: how many rows a {@link #flush} would write now. */
+  default int heldRows() {
+    return 0;
+  }
+
+  /**
+   * For a pipeline that {@link #holdsBatches}: stores what it holds with at most one {@code putAll} on
+   * {@code store}, which commits it together with the positions of the held batches; returns the rows written.
+   */
+  default long flush(RowStore store) {
+    return 0;
+  }
+
   @Override void close();
 }
