@@ -64,6 +64,13 @@ public final class RefreshExecutor {
    */
   public static final int MAX_HELD_ROWS = 50_000;
 
+  /**
+   * The longest a pipeline that {@link ViewPipeline#holdsBatches holds batches} keeps its first uncommitted batch: a
+   * batch held this long is committed with the others when the next batch is held, so a long refresh of a view with
+   * few groups still commits (and shows) its progress about once a second, and a crash loses at most that much work.
+   */
+  public static final long MAX_HOLD_MILLIS = 1_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(RefreshExecutor.class);
 
   private final Database database;
@@ -156,7 +163,8 @@ public final class RefreshExecutor {
    * The batches a refresh has handed to a pipeline that {@link ViewPipeline#holdsBatches holds} them and not yet
    * committed. Batches are evaluated concurrently, then held one at a time; a commit stores what the pipeline holds
    * with one {@code putAll} and, in the same {@link BatchCommits} unit, the positions of every batch held since the
-   * previous commit (the latest of each shard). It happens when the pipeline holds {@link #MAX_HELD_ROWS} rows and
+   * previous commit (the latest of each shard). It happens when the pipeline holds {@link #MAX_HELD_ROWS} rows, when
+   * a batch is held {@link #MAX_HOLD_MILLIS} or more after the first batch held since the previous commit, and
    * at the end of a refresh that read to parity; a failed refresh commits nothing of what it held (those batches are
    * read again by the next refresh).
    */
@@ -172,6 +180,8 @@ public final class RefreshExecutor {
     private final Map<String, ShardPositionDef> positions = new LinkedHashMap<>();
     /** Per held batch, what {@link RefreshProgress} is told when it is committed (not the records). */
     private final List<HeldBatch> batches = new ArrayList<>();
+    /** {@link System#nanoTime} when the first batch since the previous commit was held. */
+    private long firstHeldNanos;
 
     Held(MaterializedViewDef view, String qualified, ViewPipeline pipeline, RowStore store, ScanTally tally,
          AtomicLong rows, AtomicLong skipped, RefreshProgress.Listener progress) {
@@ -187,9 +197,13 @@ public final class RefreshExecutor {
 
     synchronized void add(ShardBatch batch, Object evaluated, int recordsRead) {
       pipeline.hold(batch, evaluated, store);
+      long now = System.nanoTime();
+      if (batches.isEmpty()) {
+        firstHeldNanos = now;
+      }
       positions.put(batch.shardId(), position(batch));
       batches.add(new HeldBatch(batch.shardId(), recordsRead, batch.checkpoint().ended()));
-      if (pipeline.heldRows() >= MAX_HELD_ROWS) {
+      if (pipeline.heldRows() >= MAX_HELD_ROWS || now - firstHeldNanos >= MAX_HOLD_MILLIS * 1_000_000L) {
         commit();
       }
     }
