@@ -6,6 +6,7 @@ import io.streamview.engine.storage.StorageException;
 import io.streamview.engine.system.SystemTableWriteException;
 import io.streamview.engine.table.MaterializedViewWriteException;
 import io.streamview.engine.table.StreamReadOutsideRefreshException;
+import io.streamview.engine.table.ViewStoreChangedException;
 import io.streamview.jdbc.function.DecompressFunctions;
 import io.streamview.jdbc.function.JsonFunctions;
 import io.streamview.jdbc.function.VarbyteFunctions;
@@ -185,6 +186,9 @@ public final class SqlExceptionMapper {
     }
     if (c instanceof StreamReadOutsideRefreshException e) {
       return of(ErrorCode.STREAM_OUTSIDE_REFRESH, e, e.getMessage());
+    }
+    if (c instanceof ViewStoreChangedException e) { // PostgreSQL: "cached plan must not change result type" 0A000
+      return of(e.isDropped() ? ErrorCode.UNDEFINED_OBJECT : ErrorCode.FEATURE_NOT_SUPPORTED, e, e.getMessage());
     }
     if (c instanceof MaterializedViewWriteException || c instanceof SystemTableWriteException) {
       return of(ErrorCode.FEATURE_NOT_SUPPORTED, c, c.getMessage());

@@ -5,7 +5,6 @@ import io.streamview.catalog.MaterializedViewDef;
 import io.streamview.catalog.TableDef;
 import io.streamview.catalog.ViewDef;
 import io.streamview.engine.database.Database;
-import io.streamview.engine.storage.RowStore;
 import io.streamview.engine.system.SystemTables;
 
 import org.apache.calcite.schema.Table;
@@ -54,10 +53,8 @@ public final class CatalogSchema extends AbstractSchema {
     }
     for (MaterializedViewDef mv : snapshot.materializedViews().values()) {
       if (mv.schema().equals(schemaName)) {
-        RowStore store = database.storage().store(mv.storeName()); // opened on first use
-        ViewWriteLocks.register(store, database.refreshLock(mv.schema() + "." + mv.name())); // for DELETE
-        tables.put(mv.name(), new MaterializedViewTable(mv, store,
-            () -> GroupKeyColumns.of(mv, database.catalog().current())));
+        // its store is opened on first use, and found again in the catalog by each run of a plan holding the table
+        tables.put(mv.name(), new MaterializedViewTable(database, mv));
       }
     }
     return tables;

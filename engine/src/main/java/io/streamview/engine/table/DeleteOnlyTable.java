@@ -64,8 +64,8 @@ public interface DeleteOnlyTable extends ModifiableTable, ScannableTable {
     if (!definition().isStreaming()) { // DELETE reaches the collection without toModificationRel
       throw MaterializedViewWriteException.recomputed(definition().name(), "DELETE");
     }
-    return new DeleteOnlyRows(definition().name(), rowStore(), this::forEachVisibleRow,
-        ViewWriteLocks.of(rowStore()));
+    RowStore store = rowStore();
+    return new DeleteOnlyRows(definition().name(), store, this::forEachVisibleRow, ViewWriteLocks.of(store));
   }
 
   @Override default TableModify toModificationRel(RelOptCluster cluster, RelOptTable table,

@@ -3,6 +3,7 @@ package io.streamview.engine.table;
 import io.streamview.catalog.ColumnDef;
 import io.streamview.catalog.MaterializedViewDef;
 import io.streamview.engine.aggregate.GroupRows;
+import io.streamview.engine.database.Database;
 import io.streamview.engine.storage.RowStore;
 
 import org.apache.calcite.DataContext;
@@ -28,39 +29,67 @@ import java.util.function.Supplier;
  *
  * <p>Queries read it through a {@link StoredTableScan}: only the projected columns and those the filters test are
  * decoded, the simple filters {@link ScanFilters} handles are evaluated during the scan, and an equality on every
- * GROUP BY column of an aggregating view reads the one group ({@link GroupKeyLookup}).
+ * GROUP BY column of an aggregating view reads the one group ({@link GroupKeyLookup}). The store is the one the
+ * catalog names for the view when the scan starts ({@link ViewStoreResolver}), so a plan kept across a REFRESH that
+ * recomputed the view into a new store reads the new one.
  */
 public final class MaterializedViewTable extends AbstractTable
     implements DeleteOnlyTable, TranslatableTable, FilteredScanTable {
 
   private final MaterializedViewDef def;
-  private final RowStore store;
-  private final Supplier<int[]> groupKeyColumns;
+  /** Finds the view's current store; {@code null} for a table bound to one store for good. */
+  private final ViewStoreResolver resolver;
+  private volatile ViewStoreBinding binding;
   /** The filters of the last filtered scan, analysed (a cached plan passes the same list each time it runs). */
   private volatile ScanFilters.Prepared lastFilters;
-  private volatile GroupKeyLookup lookup;
-  private volatile boolean lookupResolved;
 
   public MaterializedViewTable(MaterializedViewDef def, RowStore store) {
     this(def, store, () -> null);
   }
 
   /**
+   * A table reading {@code store} for good.
+   *
    * @param groupKeyColumns the view's GROUP BY key columns ({@link GroupKeyColumns}), asked for at the first
    *                        filtered scan; {@code null} when groups cannot be found from column values
    */
   public MaterializedViewTable(MaterializedViewDef def, RowStore store, Supplier<int[]> groupKeyColumns) {
     this.def = def;
-    this.store = store;
-    this.groupKeyColumns = groupKeyColumns;
+    this.resolver = null;
+    this.binding = new ViewStoreBinding(def, store, groupKeyColumns);
   }
 
+  /**
+   * The view {@code def} of {@code database}, reading the store the catalog names for it when each scan, lookup or
+   * DELETE starts ({@link ViewStoreResolver}): a plan kept across a REFRESH that recomputed the view into a new
+   * store reads the new one.
+   */
+  public MaterializedViewTable(Database database, MaterializedViewDef def) {
+    this.def = def;
+    this.resolver = new ViewStoreResolver(database, def);
+    this.binding = ViewStoreResolver.bind(database, def);
+  }
+
+  /** The view's definition and store now; throws {@link ViewStoreChangedException} if it was dropped or changed. */
+  private ViewStoreBinding current() {
+    ViewStoreBinding held = binding;
+    if (resolver == null) {
+      return held;
+    }
+    ViewStoreBinding now = resolver.resolve(held);
+    if (now != held) {
+      binding = now;
+    }
+    return now;
+  }
+
+  /** The view's current definition (the one planned, while the view was not dropped or refreshed since). */
   public MaterializedViewDef definition() {
-    return def;
+    return current().def();
   }
 
   @Override public RowStore rowStore() { // DELETE (see DeleteOnlyTable)
-    return store;
+    return current().store();
   }
 
   @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
@@ -68,7 +97,7 @@ public final class MaterializedViewTable extends AbstractTable
   }
 
   @Override public Enumerable<Object[]> scan(DataContext root) {
-    return new StoredRowScan(def.columns().size(), null, List.of()).all(store);
+    return new StoredRowScan(def.columns().size(), null, List.of()).all(current().store());
   }
 
   @Override public List<ColumnDef> columns() {
@@ -94,8 +123,10 @@ public final class MaterializedViewTable extends AbstractTable
       lastFilters = prepared;
     }
     List<ColumnPredicate> predicates = prepared.bind(root);
+    ViewStoreBinding view = current();
+    RowStore store = view.store();
     StoredRowScan scan = new StoredRowScan(def.columns().size(), projects, predicates);
-    GroupKeyLookup byKey = predicates.isEmpty() ? null : lookup();
+    GroupKeyLookup byKey = predicates.isEmpty() ? null : view.lookup();
     if (byKey != null) {
       GroupKeyLookup.Key key = byKey.key(predicates);
       if (key.usable() && byKey.matchesStore(store)) {
@@ -109,15 +140,6 @@ public final class MaterializedViewTable extends AbstractTable
       }
     }
     return scan.all(store);
-  }
-
-  private GroupKeyLookup lookup() {
-    if (!lookupResolved) {
-      int[] keys = groupKeyColumns.get();
-      lookup = keys == null ? null : new GroupKeyLookup(def.columns(), keys);
-      lookupResolved = true;
-    }
-    return lookup;
   }
 
   @Override public Schema.TableType getJdbcTableType() {
