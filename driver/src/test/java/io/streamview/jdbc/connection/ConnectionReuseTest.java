@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamview.jdbc.ResultRows;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.StreamViewCalciteConnection;
 import org.apache.calcite.runtime.Hook;
@@ -21,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,18 +40,7 @@ class ConnectionReuseTest {
   }
 
   private static List<String> rows(PreparedStatement ps) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      int cols = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= cols; i++) {
-          row.append(i > 1 ? " | " : "").append(rs.getString(i));
-        }
-        out.add(row.toString());
-      }
-    }
-    return out;
+    return ResultRows.query(ps);
   }
 
   private static List<String> lookup(PreparedStatement ps, int id) throws SQLException {

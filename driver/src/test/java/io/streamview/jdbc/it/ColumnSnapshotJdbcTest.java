@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamview.engine.storage.ColumnSnapshotCache;
+import io.streamview.jdbc.ResultRows;
 import io.streamview.testharness.KinesisEndpoint;
 import io.streamview.testharness.KinesisTestStreams;
 import io.streamview.testharness.WithKinesis;
@@ -17,7 +18,6 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -52,18 +52,7 @@ class ColumnSnapshotJdbcTest {
 
   /** The rows of {@code sql}, each as its values joined by {@code |}. */
   private static List<String> rows(Statement s, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          b.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        out.add(b.toString());
-      }
-    }
-    return out;
+    return ResultRows.query(s, sql, "|");
   }
 
   /** Runs {@code sql} twice, checking the second run read a snapshot and both gave the same rows. */

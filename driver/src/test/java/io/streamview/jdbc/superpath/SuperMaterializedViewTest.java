@@ -2,6 +2,7 @@ package io.streamview.jdbc.superpath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.streamview.jdbc.ResultRows;
 import io.streamview.testharness.KinesisEndpoint;
 import io.streamview.testharness.KinesisTestStreams;
 import io.streamview.testharness.WithKinesis;
@@ -16,7 +17,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -71,15 +71,6 @@ class SuperMaterializedViewTest {
   }
 
   private static List<String> rows(ResultSet rs) throws SQLException {
-    List<String> out = new ArrayList<>();
-    int n = rs.getMetaData().getColumnCount();
-    while (rs.next()) {
-      StringBuilder b = new StringBuilder();
-      for (int i = 1; i <= n; i++) {
-        b.append(i > 1 ? " | " : "").append(rs.getString(i));
-      }
-      out.add(b.toString());
-    }
-    return out;
+    return ResultRows.of(rs);
   }
 }
