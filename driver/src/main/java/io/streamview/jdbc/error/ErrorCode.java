@@ -43,6 +43,9 @@ public enum ErrorCode {
   PARAMETER_INDEX_OUT_OF_RANGE("07009", "%s"),
   CASCADE_REFRESH_FAILED("55000", "Cascade refresh failed because materialized view %s was not refreshed. "
       + "%s was left as it was; the cause: %s"),
+  /** A statement too large or too deeply nested for Calcite to plan or for Janino to compile. */
+  STATEMENT_TOO_COMPLEX("54001", "statement too complex: %s; split it into smaller statements (an INSERT of many "
+      + "rows: a few hundred rows per INSERT … VALUES, or one PreparedStatement with addBatch/executeBatch)"),
   INTERNAL_ERROR("XX000", "internal error: %s; please report it with the statement that caused it");
 
   private final String sqlState;

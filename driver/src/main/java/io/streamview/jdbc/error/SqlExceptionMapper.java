@@ -63,6 +63,10 @@ public final class SqlExceptionMapper {
         return s;
       }
     }
+    SQLException tooComplex = tooComplex(chain);
+    if (tooComplex != null) {
+      return tooComplex;
+    }
     for (Throwable c : chain) {
       if (c instanceof SQLException s && s.getSQLState() != null && c != t) {
         return new SQLException(s.getMessage(), s.getSQLState(), t);
@@ -113,6 +117,25 @@ public final class SqlExceptionMapper {
       if (c instanceof IndexOutOfBoundsException && calledFrom(c, "validateInsert")) {
         return of(ErrorCode.SYNTAX_ERROR, c, "INSERT has more expressions than target columns; "
             + "give as many values as the table (or the column list) has columns");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * 54001 for a statement Calcite could not plan (its recursion overflowed the stack) or whose generated code Janino
+   * could not compile (a method over 64 KiB): e.g. an INSERT … VALUES of a thousand rows, which Calcite plans as a
+   * union of one-row projections. Calcite's message would repeat the whole statement and the generated code.
+   */
+  private static SQLException tooComplex(List<Throwable> chain) {
+    for (Throwable c : chain) {
+      if (c instanceof StackOverflowError) {
+        return of(ErrorCode.STATEMENT_TOO_COMPLEX, c, "planning it overflowed the stack");
+      }
+      if (String.valueOf(c.getMessage()).startsWith("Error while compiling generated Java code")) {
+        Throwable why = c.getCause() != null ? c.getCause() : c;
+        return of(ErrorCode.STATEMENT_TOO_COMPLEX, c, "its generated code could not be compiled ("
+            + abbreviate(firstLine(String.valueOf(why.getMessage()))) + ")");
       }
     }
     return null;

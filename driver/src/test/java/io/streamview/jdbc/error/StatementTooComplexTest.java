@@ -1,0 +1,69 @@
+package io.streamview.jdbc.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * An INSERT … VALUES of a thousand rows is more than Calcite's generated code can hold (it plans the rows as a union
+ * of one-row projections): 54001 with a short message that says how to split it, nothing inserted, and the batch it
+ * recommends works.
+ */
+class StatementTooComplexTest {
+
+  @Test
+  void aThousandRowInsertGives54001AndTheRecommendedBatchWorks() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:streamview:mem:"); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT, g VARCHAR(10), v DOUBLE PRECISION)");
+      StringBuilder insert = new StringBuilder("INSERT INTO t VALUES ");
+      for (int i = 0; i < 1000; i++) {
+        insert.append(i > 0 ? "," : "").append('(').append(i).append(",'g").append(i % 7).append("',")
+            .append(i * 0.5).append(')');
+      }
+      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(insert.toString()));
+      assertEquals("54001", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().startsWith("statement too complex: its generated code could not be compiled"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("executeBatch"), e.getMessage());
+      assertTrue(e.getMessage().length() < 600, "a short message, not the statement and its code: "
+          + e.getMessage().length() + " characters");
+      assertEquals(0, count(s), "nothing of the failed INSERT is stored");
+
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?)")) {
+        for (int i = 0; i < 1000; i++) {
+          ps.setInt(1, i);
+          ps.setString(2, "g" + i % 7);
+          ps.setDouble(3, i * 0.5);
+          ps.addBatch();
+        }
+        assertEquals(1000, ps.executeBatch().length);
+      }
+      assertEquals(1000, count(s));
+    }
+  }
+
+  @Test
+  void aStackOverflowWhilePlanningGives54001() {
+    SQLException e = SqlExceptionMapper.toSqlException(new RuntimeException("while planning",
+        new StackOverflowError()));
+    assertEquals("54001", e.getSQLState());
+    assertTrue(e.getMessage().startsWith("statement too complex: planning it overflowed the stack; split it"),
+        e.getMessage());
+  }
+
+  private static long count(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM t")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
