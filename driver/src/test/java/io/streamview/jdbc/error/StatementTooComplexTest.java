@@ -14,14 +14,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * An INSERT … VALUES of a thousand rows is more than Calcite's generated code can hold (it plans the rows as a union
- * of one-row projections): 54001 with a short message that says how to split it, nothing inserted, and the batch it
- * recommends works.
+ * A statement Calcite cannot plan (stack overflow) or whose generated code Janino cannot compile, such as a large
+ * INSERT … VALUES (planned as a union of one-row projections): 54001 with a short message that says how to split it,
+ * nothing inserted, and the batch it recommends works.
  */
 class StatementTooComplexTest {
 
+  /**
+   * Whether Calcite's code for a 1,000-row INSERT outgrows what Janino compiles depends on the JVM (it failed in a
+   * JVM of its own and passed inside the whole suite), so either outcome is accepted: all rows stored, or 54001 with a
+   * short message and nothing stored. The batch the message recommends must work.
+   */
   @Test
-  void aThousandRowInsertGives54001AndTheRecommendedBatchWorks() throws SQLException {
+  void aThousandRowInsertIsWholeOr54001AndTheRecommendedBatchWorks() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:streamview:mem:"); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT, g VARCHAR(10), v DOUBLE PRECISION)");
       StringBuilder insert = new StringBuilder("INSERT INTO t VALUES ");
@@ -29,14 +34,18 @@ class StatementTooComplexTest {
         insert.append(i > 0 ? "," : "").append('(').append(i).append(",'g").append(i % 7).append("',")
             .append(i * 0.5).append(')');
       }
-      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(insert.toString()));
-      assertEquals("54001", e.getSQLState(), e.getMessage());
-      assertTrue(e.getMessage().startsWith("statement too complex: its generated code could not be compiled"),
-          e.getMessage());
-      assertTrue(e.getMessage().contains("executeBatch"), e.getMessage());
-      assertTrue(e.getMessage().length() < 600, "a short message, not the statement and its code: "
-          + e.getMessage().length() + " characters");
-      assertEquals(0, count(s), "nothing of the failed INSERT is stored");
+      try {
+        assertEquals(1000, s.executeUpdate(insert.toString()));
+        assertEquals(1000, count(s));
+        s.execute("DELETE FROM t");
+      } catch (SQLException e) {
+        assertEquals("54001", e.getSQLState(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("statement too complex: "), e.getMessage());
+        assertTrue(e.getMessage().contains("executeBatch"), e.getMessage());
+        assertTrue(e.getMessage().length() < 600, "a short message, not the statement and its code: "
+            + e.getMessage().length() + " characters");
+      }
+      assertEquals(0, count(s), "nothing of a failed INSERT is stored");
 
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?)")) {
         for (int i = 0; i < 1000; i++) {
@@ -49,6 +58,19 @@ class StatementTooComplexTest {
       }
       assertEquals(1000, count(s));
     }
+  }
+
+  @Test
+  void codeJaninoCannotCompileGives54001WithoutTheCode() {
+    String code = "public org.apache.calcite.linq4j.Enumerable bind(final org.apache.calcite.DataContext root) {\n"
+        + "x".repeat(100_000) + "\n}";
+    RuntimeException calcite = new RuntimeException("Error while compiling generated Java code:\n" + code,
+        new IllegalStateException("Code of method \"bind\" of class \"Baz\" grows beyond 64 KB"));
+    SQLException e = SqlExceptionMapper.toSqlException(new SQLException("Error while executing SQL \"INSERT …\": "
+        + calcite.getMessage(), null, calcite));
+    assertEquals("54001", e.getSQLState());
+    assertTrue(e.getMessage().startsWith("statement too complex: its generated code could not be compiled (Code of "
+        + "method \"bind\" of class \"Baz\" grows beyond 64 KB); split it"), e.getMessage());
   }
 
   @Test
