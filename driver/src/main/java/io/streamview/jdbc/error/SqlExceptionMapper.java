@@ -29,6 +29,9 @@ public final class SqlExceptionMapper {
   private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found(?: within '([^']*)')?");
   private static final Pattern ENCODE_FAILED = Pattern.compile("^Failed to encode '(.*)' in character set '([^']*)'$",
       Pattern.DOTALL);
+  /** Calcite's message for a string that is no date, time or timestamp (its casts, and constant folding). */
+  private static final Pattern INVALID_DATETIME = Pattern.compile("^Invalid (DATE|TIME|TIMESTAMP) value, '(.*)'$",
+      Pattern.DOTALL);
   private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
   private static final Pattern CALCITE_POSITION = Pattern.compile(
       "^(?:From line \\d+, column \\d+ to line \\d+, column \\d+|At line \\d+, column \\d+): ");
@@ -77,6 +80,11 @@ public final class SqlExceptionMapper {
       if (c instanceof ArithmeticException) { // Calcite's checked conversions and overflows
         return of(ErrorCode.NUMERIC_OUT_OF_RANGE, c, abbreviate(String.valueOf(c.getMessage()))
             + "; cast to a wider type (BIGINT, DECIMAL(38, s), DOUBLE PRECISION) first");
+      }
+      if (c instanceof IllegalArgumentException && INVALID_DATETIME.matcher(String.valueOf(c.getMessage())).matches()) {
+        Matcher m = INVALID_DATETIME.matcher(c.getMessage());
+        m.matches();
+        return of(ErrorCode.INVALID_DATETIME_FORMAT, c, m.group(1), abbreviate(m.group(2)));
       }
       if (c instanceof NumberFormatException) {
         return of(ErrorCode.DATA_EXCEPTION, c, "invalid number: " + c.getMessage());

@@ -2,14 +2,18 @@ package io.streamview.jdbc.superpath;
 
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.DataContexts;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSetOption;
+
+import io.streamview.jdbc.literal.LiteralCastExecutor;
 
 import java.lang.reflect.Type;
 
@@ -18,7 +22,7 @@ import java.lang.reflect.Type;
  * subclass {@code PlanCachingPrepare}, which adds the query plan cache):
  * Calcite's, with {@link SuperPreparingStmt} so that SUPER navigation is understood, and with
  * {@code SET enable_case_sensitive_super_attribute} remembered for the connection once the DDL executor has
- * accepted it.
+ * accepted it. Its planners fold the casts of numeric literals without compiling code ({@link LiteralCastExecutor}).
  */
 public class SuperPrepare extends CalcitePrepareImpl {
 
@@ -31,6 +35,18 @@ public class SuperPrepare extends CalcitePrepareImpl {
     return new SuperPreparingStmt(this, context, catalogReader, typeFactory, context.getRootSchema(), prefer,
         createCluster(planner, new RexBuilder(typeFactory)),
         enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE, createConvertletTable());
+  }
+
+  /**
+   * Calcite's planner, with {@link LiteralCastExecutor} as the executor the statement's conversion to relational
+   * algebra simplifies with (Calcite sets its own executor again for the optimization that follows).
+   */
+  @Override protected RelOptPlanner createPlanner(Context prepareContext,
+                                                  org.apache.calcite.plan.Context externalContext,
+                                                  RelOptCostFactory costFactory) {
+    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    planner.setExecutor(new LiteralCastExecutor(DataContexts.EMPTY));
+    return planner;
   }
 
   @Override public void executeDdl(Context context, SqlNode node) {

@@ -15,6 +15,10 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+
+import io.streamview.jdbc.literal.LiteralRowsProgram;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -22,7 +26,7 @@ import java.util.function.UnaryOperator;
 /**
  * Calcite's statement preparation with {@link SuperSqlValidator} as the validator, for statements and for the views
  * they expand. The validator is configured exactly as Calcite configures its own (operator tables, conformance,
- * null collation, identifier expansion).
+ * null collation, identifier expansion). Its optimization starts with {@link LiteralRowsProgram}.
  */
 final class SuperPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
 
@@ -44,5 +48,10 @@ final class SuperPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
         .withIdentifierExpansion(true));
     return new SuperSqlValidator(operators, (CalciteCatalogReader) catalogReader, context.getTypeFactory(), config,
         SuperSettings.caseSensitiveAttributes(context.getMutableRootSchema()));
+  }
+
+  /** Calcite's program, after {@link LiteralRowsProgram} has made a union of constant rows one {@code Values}. */
+  @Override protected Program getProgram() {
+    return Programs.sequence(LiteralRowsProgram.INSTANCE, super.getProgram());
   }
 }

@@ -6,6 +6,7 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -47,6 +48,12 @@ final class SuperSqlValidator extends CalciteSqlValidator {
   @Override public SqlNode expandSelectExpr(SqlNode expr, SelectScope scope, SqlSelect select,
                                             Map<String, SqlNode> expansions) {
     return super.expandSelectExpr(rewrite(expr, scope), scope, select, expansions);
+  }
+
+  /** Calcite's, after {@link InsertValuesStrings} has typed the strings of a column that also holds other values. */
+  @Override protected void validateValues(SqlCall node, RelDataType targetRowType, SqlValidatorScope scope) {
+    InsertValuesStrings.typeStringsBesideOthers(node, targetRowType);
+    super.validateValues(node, targetRowType, scope);
   }
 
   @Override protected RelDataType validateSelectList(SqlNodeList selectItems, SqlSelect select,

@@ -7,7 +7,8 @@
  * before Calcite resolves them. Plain queries, views and materialized views' queries all pass through it.
  *
  * <p>May import Calcite's validator and prepare APIs, {@code io.streamview.jdbc.function} (function names and
- * {@code SuperPath}), {@code io.streamview.jdbc.error}, and the engine's {@code RedshiftTypes} for the SUPER marker
+ * {@code SuperPath}), {@code io.streamview.jdbc.error}, {@code io.streamview.jdbc.literal} (the planner's executor),
+ * and the engine's {@code RedshiftTypes} for the SUPER marker
  * type; not storage, the boundary, DDL or pipeline packages.
  */
 package io.streamview.jdbc.superpath;

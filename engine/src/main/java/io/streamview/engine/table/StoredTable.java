@@ -32,7 +32,7 @@ import java.util.List;
 
 /**
  * A plain table ({@code CREATE TABLE}): rows in a {@link RowStore} keyed by a row id, readable by scans and
- * writable by INSERT and DELETE through {@link StoredRowCollection}.
+ * writable by INSERT (whole or not at all, {@link StatementInsert}) and DELETE through {@link StoredRowCollection}.
  */
 public final class StoredTable extends AbstractTable implements ModifiableTable, ScannableTable {
 
@@ -61,8 +61,9 @@ public final class StoredTable extends AbstractTable implements ModifiableTable,
     return Linq4j.asEnumerable(rows.snapshot());
   }
 
+  /** A {@link StatementInsert} per statement: an INSERT is stored whole or not at all. */
   @Override public Collection getModifiableCollection() {
-    return rows;
+    return new StatementInsert(rows);
   }
 
   @Override public TableModify toModificationRel(RelOptCluster cluster, RelOptTable table,
