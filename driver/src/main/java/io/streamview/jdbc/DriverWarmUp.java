@@ -3,6 +3,7 @@ package io.streamview.jdbc;
 import io.streamview.engine.storage.RowStore;
 import io.streamview.engine.storage.StorageEngine;
 
+import org.apache.calcite.adapter.enumerable.RexImpTable;
 import org.codehaus.janino.SimpleCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,68 +11,110 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Work a new JVM does once, started on a background thread when the driver class loads so that it overlaps with
- * opening the first database (locking its directory, reading its catalog with Jackson) and with the first query's
- * planning: first a Calcite connection without a database, which parses and validates a trivial query (Calcite's
- * and Avatica's connection classes, the parser, operator tables, the Redshift functions: what every first statement
- * needs); then an in-memory Chronicle Map store created, written and closed (Chronicle's analytics are switched off
- * before, by the driver's static initializer); then Janino compiling a small class (what Calcite's code generation
- * runs on). A daemon thread, {@code streamview-warm-up}; a failure is only logged (the real connection reports its
- * own). A connection waits for the Calcite part before it touches Calcite itself ({@link #awaitCalcite}), so that no
- * two threads initialize Calcite's classes at once (their static initializers refer to each other, and two threads
- * initializing them concurrently could deadlock); Chronicle, Janino and the engine's storage classes initialize
- * without referring to Calcite or to a class of the driver, so a connection need not wait for them. System property {@value #DISABLE_PROPERTY}{@code =false} switches it off.
+ * Work a new JVM does once, on a background thread, so that it overlaps with opening the first database (locking
+ * its directory, reading its catalog with Jackson) and with the first query's planning. Started when the driver class
+ * loads: first a Calcite connection without a database, which prepares a trivial query (Calcite's and Avatica's
+ * connection classes, the parser, operator tables, the Redshift functions: what every first connection needs) and,
+ * unless the connection waiting for it is to an in-memory database, initializes Calcite's table of operator
+ * implementations (what the first compiled statement needs); then Janino compiling a small class (what Calcite's
+ * code generation runs on). When a connection opens a directory database, it adds an in-memory Chronicle Map store
+ * created, written and closed (Chronicle's analytics are switched off before, by the driver's static initializer): a
+ * new in-memory database has no stores, and its first connection need not load Chronicle Map at all.
+ *
+ * <p>The tasks run in order on one daemon thread, {@code streamview-warm-up}, that ends when it has nothing left to
+ * do; a failure is only logged (the real connection reports its own). A connection waits for the Calcite part
+ * before it touches Calcite itself ({@link #awaitCalcite}), so that no two threads initialize Calcite's classes at
+ * once (their static initializers refer to each other, and two threads initializing them concurrently could
+ * deadlock); Chronicle, Janino and the engine's storage classes initialize without referring to Calcite or to a
+ * class of the driver, so a connection need not wait for them. System property {@value #DISABLE_PROPERTY}{@code
+ * =false} switches it off.
  */
 final class DriverWarmUp {
 
   /** Set to {@code false} to start no warm-up thread. */
   static final String DISABLE_PROPERTY = "streamview.warmUp";
 
-  /** The statement the Calcite part parses and validates (no planning: a first {@code SELECT 1} needs none). */
+  /** The statement the Calcite part prepares (Calcite answers it without planning: a first {@code SELECT 1} needs none). */
   static final String QUERY = "SELECT 1";
 
   private static final Logger LOG = LoggerFactory.getLogger(DriverWarmUp.class);
   private static final long MAX_WAIT_SECONDS = 60;
   private static final CountDownLatch CALCITE_DONE = new CountDownLatch(1);
 
+  /** Whether a connection to an in-memory database has asked, and none to a directory. */
+  private static volatile boolean memoryOnly;
+  private static final AtomicBoolean STORAGE_ASKED = new AtomicBoolean();
+
   private static volatile Thread thread;
+  private static volatile ThreadPoolExecutor tasks;
 
   private DriverWarmUp() {
   }
 
-  /** Starts the warm-up thread (once per JVM, from the driver's static initializer). */
+  /** Starts the warm-up (once per JVM, from the driver's static initializer). */
   static void start(CalciteOpener opener) {
     if ("false".equalsIgnoreCase(System.getProperty(DISABLE_PROPERTY))) {
       CALCITE_DONE.countDown();
       return;
     }
-    Thread t = new Thread(() -> {
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "streamview-warm-up");
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    tasks = executor;
+    executor.execute(() -> {
+      thread = Thread.currentThread();
       try {
         quietly("Calcite", () -> {
           try (Connection c = opener.open(); PreparedStatement ps = c.prepareStatement(QUERY)) {
             ps.getMetaData();
           }
+          if (!memoryOnly) { // an in-memory database's first statement may need no code generation (SELECT 1)
+            Objects.requireNonNull(RexImpTable.INSTANCE);
+          }
         });
       } finally {
+        thread = null;
         CALCITE_DONE.countDown();
       }
-      quietly("Chronicle Map", () -> {
-        try (StorageEngine engine = StorageEngine.inMemory()) {
-          RowStore store = engine.open("warm-up");
-          store.put("k".getBytes(StandardCharsets.UTF_8), new Object[] {1, "v"});
-          store.get("k".getBytes(StandardCharsets.UTF_8));
-        }
-      });
-      quietly("Janino", () -> new SimpleCompiler().cook("public class WarmUp { public static int f(int a) { "
-          + "int s = 0; for (int i = 0; i < a; i++) { s += i; } return s; } }"));
-    }, "streamview-warm-up");
-    t.setDaemon(true);
-    thread = t;
-    t.start();
+    });
+    executor.execute(() -> quietly("Janino", () -> new SimpleCompiler().cook("public class WarmUp { public static "
+        + "int f(int a) { int s = 0; for (int i = 0; i < a; i++) { s += i; } return s; } }")));
+  }
+
+  /**
+   * A connection is opening a database: an in-memory one needs no storage classes yet (its stores are made by its
+   * first CREATE), a directory one soon reads its stored tables, so Chronicle Map is warmed up for it (once per JVM,
+   * after the tasks already queued).
+   */
+  static void connecting(boolean directory) {
+    if (!directory) {
+      memoryOnly = !STORAGE_ASKED.get();
+      return;
+    }
+    memoryOnly = false;
+    ThreadPoolExecutor executor = tasks;
+    if (executor == null || !STORAGE_ASKED.compareAndSet(false, true)) {
+      return;
+    }
+    executor.execute(() -> quietly("Chronicle Map", () -> {
+      try (StorageEngine engine = StorageEngine.inMemory()) {
+        RowStore store = engine.open("warm-up");
+        store.put("k".getBytes(StandardCharsets.UTF_8), new Object[] {1, "v"});
+        store.get("k".getBytes(StandardCharsets.UTF_8));
+      }
+    }));
   }
 
   private static void quietly(String what, Work work) {
