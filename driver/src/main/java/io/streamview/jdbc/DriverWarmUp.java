@@ -2,7 +2,6 @@ package io.streamview.jdbc;
 
 import io.streamview.engine.storage.RowStore;
 import io.streamview.engine.storage.StorageEngine;
-import io.streamview.jdbc.boundary.JdbcBoundary;
 
 import org.apache.calcite.adapter.enumerable.RexImpTable;
 import org.codehaus.janino.SimpleCompiler;
@@ -12,10 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.Calendar;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.TimeZone;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -37,9 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * do; a failure is only logged (the real connection reports its own). A connection waits for the Calcite part
  * before it touches Calcite itself ({@link #awaitCalcite}), so that no two threads initialize Calcite's classes at
  * once (their static initializers refer to each other, and two threads initializing them concurrently could
- * deadlock). While it waits, the first connecting thread does the parts that refer to no Calcite class
- * ({@link #whileWaiting}): Chronicle, Janino, Avatica's protobuf descriptors, the JDK's calendar data and the
- * boundary's proxy classes initialize without referring to Calcite or to a class of the driver. System property
+ * deadlock). While it waits, the first connecting thread does parts that refer to no Calcite class
+ * ({@link #whileWaiting}): Chronicle, Janino and Avatica's protobuf descriptors initialize without referring to
+ * Calcite or to a class of the driver. System property
  * {@value #DISABLE_PROPERTY}{@code =false} switches it off.
  */
 final class DriverWarmUp {
@@ -132,22 +128,24 @@ final class DriverWarmUp {
    * What the first connecting thread does while the warm-up thread is busy with Calcite, instead of only waiting:
    * work that refers to no Calcite class, so that two threads may run it at once (a class is initialized once, by
    * whichever thread comes first; the other waits for it, and none of these initializers waits for a Calcite class).
-   * Avatica's connection properties build the descriptors of Avatica's protocol buffers (about 180 protobuf classes),
-   * which the warm-up's Calcite connection needs when it makes its metadata object; a result set's {@code Calendar}
-   * loads the JDK's locale providers; the boundary's proxy classes are generated; then, while Calcite is still not
-   * done, the Janino and (for a directory database) Chronicle Map parts of the warm-up, which the warm-up thread
-   * would otherwise do after Calcite, beside the connection's own first statement.
+   * Avatica's connection properties build the descriptors of Avatica's protocol buffers (about 180 protobuf
+   * classes), which the warm-up's Calcite connection needs when it makes its metadata object; then, for a directory
+   * database and while Calcite is still not done, the Janino and Chronicle Map parts of the warm-up, which the
+   * warm-up thread would otherwise do after Calcite, beside the connection's own first statement (whose planning,
+   * compiling and first store read need them). For an in-memory database the Janino part stays on the warm-up
+   * thread: a first {@code SELECT 1} needs no compiler, and the connection would wait for it if it outlasted the
+   * Calcite part.
    */
   private static void whileWaiting() {
     quietly("Avatica's protobuf descriptors", () -> Class.forName(AVATICA_CONNECTION_PROPERTIES, true,
         DriverWarmUp.class.getClassLoader()));
-    quietly("Calendar", () -> Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT));
-    quietly("JDBC proxy classes", JdbcBoundary::prepareProxyClasses);
-    if (CALCITE_DONE.getCount() > 0) {
-      JANINO.run();
-    }
-    if (STORAGE_ASKED.get() && CALCITE_DONE.getCount() > 0) {
-      CHRONICLE.run();
+    if (STORAGE_ASKED.get()) { // a directory database: its first query compiles code and opens a store
+      if (CALCITE_DONE.getCount() > 0) {
+        JANINO.run();
+      }
+      if (CALCITE_DONE.getCount() > 0) {
+        CHRONICLE.run();
+      }
     }
   }
 

@@ -288,16 +288,6 @@ final class BoundaryHandler implements InvocationHandler {
   }
 
   /**
-   * Makes the proxy classes of the statements and result sets a first connection uses ({@code Proxy} generates
-   * and defines a class per interface: some milliseconds each in a new JVM). Refers to no Calcite class.
-   */
-  static void prepareProxyClasses() {
-    for (Class<?> type : new Class<?>[] {Statement.class, PreparedStatement.class, ResultSet.class}) {
-      PROXY_CONSTRUCTORS.get(type);
-    }
-  }
-
-  /**
    * The constructor of the proxy class of each JDBC interface, found once: a result set is wrapped on every
    * execution, and {@code Proxy.newProxyInstance} looks the class up again each time.
    */

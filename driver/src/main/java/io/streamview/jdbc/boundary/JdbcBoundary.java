@@ -12,16 +12,6 @@ public final class JdbcBoundary {
   }
 
   /**
-   * Makes the JDK proxy classes of the boundary (connection, statements, result sets) ahead of a first connection,
-   * e.g. while the driver's warm-up thread is busy with Calcite; this refers to no Calcite class.
-   */
-  public static void prepareProxyClasses() {
-    Proxy.newProxyInstance(JdbcBoundary.class.getClassLoader(), new Class<?>[] {Connection.class},
-        (p, m, a) -> null);
-    BoundaryHandler.prepareProxyClasses();
-  }
-
-  /**
    * The user's connection.
    *
    * @param onClose runs once, after the connection closes (releases the database)
