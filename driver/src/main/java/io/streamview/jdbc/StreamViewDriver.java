@@ -1,6 +1,7 @@
 package io.streamview.jdbc;
 
 import io.streamview.engine.database.Database;
+import io.streamview.engine.database.DatabaseLocation;
 import io.streamview.engine.database.DatabaseOptions;
 import io.streamview.engine.database.DatabaseRegistry;
 import io.streamview.engine.source.SourceConfig;
@@ -76,6 +77,7 @@ public final class StreamViewDriver extends org.apache.calcite.jdbc.Driver {
     try {
       DatabaseUrl parsed = DatabaseUrl.parse(url, info);
       int planCacheSize = queryCacheSize(parsed.properties());
+      DriverWarmUp.connecting(parsed.location() instanceof DatabaseLocation.Directory);
       Database db = DatabaseRegistry.INSTANCE.acquire(parsed.location(), options(parsed.properties()));
       try {
         DriverWarmUp.awaitCalcite(); // Calcite's classes are initialized by one thread at a time

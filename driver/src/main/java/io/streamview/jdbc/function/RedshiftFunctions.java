@@ -9,7 +9,6 @@ import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.ImplementableFunction;
 import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.lang.reflect.Method;
@@ -86,7 +85,7 @@ public final class RedshiftFunctions {
     schema.add(DateTruncFunction.NAME, DateTruncFunction.INSTANCE);
     FUNCTIONS.forEach((name, methods) -> {
       for (Method m : methods) {
-        ScalarFunction f = ScalarFunctionImpl.create(m);
+        ScalarFunction f = LazyScalarFunction.of(m); // no RexImpTable until a statement compiles a call
         schema.add(name, SUPER_RESULT.contains(name) ? new SuperResult(f) : f);
       }
     });
