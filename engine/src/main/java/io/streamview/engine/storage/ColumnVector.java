@@ -23,7 +23,50 @@ public abstract class ColumnVector {
     /** Heap bytes the column holds (approximately, at least its arrays). */
     abstract long bytes();
 
-    private static boolean isNull(long[] nulls, int row) {
+    /** How the values are held: which of the typed readers below apply. */
+    public enum Kind {
+        /** {@link #intAt}: every non-NULL value an {@link Integer}. */
+        INT,
+        /** {@link #longAt}: every non-NULL value a {@link Long}. */
+        LONG,
+        /** {@link #doubleAt}: every non-NULL value a {@link Double}. */
+        DOUBLE,
+        /** {@link #objectAt}: values of any class. */
+        OBJECT,
+        /** Every value NULL. */
+        NULLS
+    }
+
+    /** How the values are held. */
+    public abstract Kind kind();
+
+    /** Whether row {@code row} holds SQL NULL. */
+    public abstract boolean isNull(int row);
+
+    /** Row {@code row}'s value of an {@link Kind#INT} column (0 for NULL: check {@link #isNull}). */
+    public int intAt(int row) {
+        throw new UnsupportedOperationException(kind().name());
+    }
+
+    /** Row {@code row}'s value of an {@link Kind#INT} or {@link Kind#LONG} column (0 for NULL). */
+    public long longAt(int row) {
+        throw new UnsupportedOperationException(kind().name());
+    }
+
+    /** Row {@code row}'s value of a {@link Kind#DOUBLE} column (0 for NULL). */
+    public double doubleAt(int row) {
+        throw new UnsupportedOperationException(kind().name());
+    }
+
+    /**
+     * Row {@code row}'s value as held, without the copy {@link #get} makes of a byte array: for readers that only
+     * compare or hash it, never hand it out or change it.
+     */
+    public Object objectAt(int row) {
+        return get(row);
+    }
+
+    private static boolean nullAt(long[] nulls, int row) {
         return nulls != null && (nulls[row >>> 6] & (1L << row)) != 0;
     }
 
@@ -41,11 +84,27 @@ public abstract class ColumnVector {
         }
 
         @Override public Object get(int row) {
-            return isNull(nulls, row) ? null : values[row];
+            return nullAt(nulls, row) ? null : values[row];
         }
 
         @Override long bytes() {
             return 16 + 4L * values.length + bitmapBytes(nulls);
+        }
+
+        @Override public Kind kind() {
+            return Kind.INT;
+        }
+
+        @Override public boolean isNull(int row) {
+            return nullAt(nulls, row);
+        }
+
+        @Override public int intAt(int row) {
+            return values[row];
+        }
+
+        @Override public long longAt(int row) {
+            return values[row];
         }
     }
 
@@ -59,11 +118,23 @@ public abstract class ColumnVector {
         }
 
         @Override public Object get(int row) {
-            return isNull(nulls, row) ? null : values[row];
+            return nullAt(nulls, row) ? null : values[row];
         }
 
         @Override long bytes() {
             return 16 + 8L * values.length + bitmapBytes(nulls);
+        }
+
+        @Override public Kind kind() {
+            return Kind.LONG;
+        }
+
+        @Override public boolean isNull(int row) {
+            return nullAt(nulls, row);
+        }
+
+        @Override public long longAt(int row) {
+            return values[row];
         }
     }
 
@@ -77,11 +148,23 @@ public abstract class ColumnVector {
         }
 
         @Override public Object get(int row) {
-            return isNull(nulls, row) ? null : values[row];
+            return nullAt(nulls, row) ? null : values[row];
         }
 
         @Override long bytes() {
             return 16 + 8L * values.length + bitmapBytes(nulls);
+        }
+
+        @Override public Kind kind() {
+            return Kind.DOUBLE;
+        }
+
+        @Override public boolean isNull(int row) {
+            return nullAt(nulls, row);
+        }
+
+        @Override public double doubleAt(int row) {
+            return values[row];
         }
     }
 
@@ -102,6 +185,18 @@ public abstract class ColumnVector {
         @Override long bytes() {
             return 16 + (long) REF_BYTES * values.length + valueBytes;
         }
+
+        @Override public Kind kind() {
+            return Kind.OBJECT;
+        }
+
+        @Override public boolean isNull(int row) {
+            return values[row] == null;
+        }
+
+        @Override public Object objectAt(int row) {
+            return values[row];
+        }
     }
 
     private static final class Nulls extends ColumnVector {
@@ -111,6 +206,14 @@ public abstract class ColumnVector {
 
         @Override long bytes() {
             return 16;
+        }
+
+        @Override public Kind kind() {
+            return Kind.NULLS;
+        }
+
+        @Override public boolean isNull(int row) {
+            return true;
         }
     }
 
@@ -205,7 +308,7 @@ public abstract class ColumnVector {
             Object[] out = new Object[capacity];
             long boxes = 0;
             for (int r = 0; r < upTo; r++) {
-                if (!isNull(nulls, r)) {
+                if (!nullAt(nulls, r)) {
                     out[r] = switch (kind) {
                         case INT -> ints[r];
                         case LONG -> longs[r];
