@@ -12,9 +12,11 @@ import java.util.function.UnaryOperator;
  * {@code SELECT <columns> … ORDER BY <keys> LIMIT fetch OFFSET offset} evaluated on a column snapshot: a bounded heap
  * of row numbers compared on the key columns' arrays, so that only the returned rows' values are materialised.
  *
- * <p>The order is Calcite's for the same rows: numbers by value ({@link Double#compare} for doubles), other values by
- * {@link Comparable#compareTo}, NULLs first or last as each key says, whatever its direction; rows equal on every key
- * keep the order they have in the selection (a stable sort, as Calcite's bounded sort keeps them).
+ * <p>The order is Calcite's for the same rows: values by {@link Comparable#compareTo} ({@link Double#compare} for
+ * doubles) when there are several keys; one key's numbers by their value as Calcite's single-key comparator takes
+ * them (as decimals: {@code -0.0} equals {@code 0.0}); NULLs first or last as each key says, whatever its direction;
+ * rows equal on every key keep the order they have in the selection (a stable sort, as Calcite's bounded sort keeps
+ * them).
  */
 public final class SnapshotTopN {
 
@@ -184,8 +186,9 @@ public final class SnapshotTopN {
         cmp = switch (c.kind()) {
           case INT -> Integer.compare(c.intAt(ra), c.intAt(rb));
           case LONG -> Long.compare(c.longAt(ra), c.longAt(rb));
-          case DOUBLE -> Double.compare(c.doubleAt(ra), c.doubleAt(rb));
-          default -> compareObjects(c.objectAt(ra), c.objectAt(rb));
+          case DOUBLE -> columns.length == 1 ? byValue(c.doubleAt(ra), c.doubleAt(rb))
+              : Double.compare(c.doubleAt(ra), c.doubleAt(rb));
+          default -> compareObjects(c.objectAt(ra), c.objectAt(rb), columns.length == 1);
         };
         if (cmp != 0) {
           return keys[k].descending() ? -cmp : cmp;
@@ -194,8 +197,16 @@ public final class SnapshotTopN {
       return Integer.compare(a, b);
     }
 
+    /** Two doubles by value, as decimals compare them ({@code -0.0} equals {@code 0.0}). */
+    private static int byValue(double a, double b) {
+      return a < b ? -1 : a > b ? 1 : 0;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareObjects(Object a, Object b) {
+    private static int compareObjects(Object a, Object b, boolean single) {
+      if (single && (a instanceof Float || a instanceof Double)) {
+        return byValue(((Number) a).doubleValue(), ((Number) b).doubleValue());
+      }
       return ((Comparable) a).compareTo(b);
     }
   }
