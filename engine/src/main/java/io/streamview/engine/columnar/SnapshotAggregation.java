@@ -145,6 +145,23 @@ public final class SnapshotAggregation {
     }
     Map<Object, Integer> numbers = new HashMap<>();
     List<Object> keys = new ArrayList<>();
+    if (keyColumns.length == 1 && keyColumns[0].codes() != null) {
+      ColumnVector c = keyColumns[0];
+      int[] codes = c.codes();
+      int[] groupOfCode = new int[c.dictionarySize() + 1];
+      Arrays.fill(groupOfCode, -1);
+      for (int i = 0; i < n; i++) {
+        int code = codes[rows == null ? i : rows[i]];
+        int g = groupOfCode[code];
+        if (g < 0) {
+          g = keys.size();
+          groupOfCode[code] = g;
+          keys.add(code == 0 ? null : c.dictionaryValue(code));
+        }
+        groupOf[i] = g;
+      }
+      return keys;
+    }
     if (keyColumns.length == 1) {
       ColumnVector c = keyColumns[0];
       Object last = null;
@@ -227,7 +244,19 @@ public final class SnapshotAggregation {
         boolean doubles = c.result() == Result.DOUBLE;
         double[] dsum = doubles ? new double[groups] : null;
         long[] lsum = doubles ? null : new long[groups];
-        if (arg.kind() != ColumnVector.Kind.NULLS) {
+        double[] values = doubles ? arg.doubleArray() : null;
+        if (values != null) {
+          long[] nulls = arg.nullBitmap();
+          for (int i = 0; i < n; i++) {
+            int r = rows == null ? i : rows[i];
+            if (nulls != null && (nulls[r >>> 6] & (1L << r)) != 0) {
+              continue;
+            }
+            int g = groupOf == null ? 0 : groupOf[i];
+            seen[g] = true;
+            dsum[g] += values[r];
+          }
+        } else if (arg.kind() != ColumnVector.Kind.NULLS) {
           for (int i = 0; i < n; i++) {
             int r = rows == null ? i : rows[i];
             if (arg.isNull(r)) {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The rows of a column snapshot that pass a scan's {@link ColumnPredicate}s, as an ascending array of row numbers,
- * tested column by column on the snapshot's arrays (integers and string equality without boxing; other tests through
+ * tested column by column on the snapshot's arrays (integers without boxing, string (in)equality on dictionary codes
+ * where the column has them; other tests through
  * {@link ColumnPredicate#test} on the value, as the row scan tests it).
  */
 final class SnapshotSelection {
@@ -30,7 +31,20 @@ final class SnapshotSelection {
       int count = rows == null ? n : rows.length;
       Object operand = p.operand();
       ColumnPredicate.Op op = p.op();
-      if (op == ColumnPredicate.Op.EQUALS && operand instanceof String s && c.kind() == ColumnVector.Kind.OBJECT) {
+      int[] codes = c.codes();
+      if ((op == ColumnPredicate.Op.EQUALS || op == ColumnPredicate.Op.NOT_EQUALS) && operand instanceof String s
+          && codes != null) {
+        int code = c.dictionaryCode(s); // 0 when no row holds it: no row equals it
+        boolean equals = op == ColumnPredicate.Op.EQUALS;
+        for (int i = 0; i < count; i++) {
+          int r = rows == null ? i : rows[i];
+          int x = codes[r];
+          if (equals ? x == code && code != 0 : x != code && x != 0) {
+            out[kept++] = r;
+          }
+        }
+      } else if (op == ColumnPredicate.Op.EQUALS && operand instanceof String s
+          && c.kind() == ColumnVector.Kind.OBJECT) {
         for (int i = 0; i < count; i++) {
           int r = rows == null ? i : rows[i];
           Object v = c.objectAt(r);
