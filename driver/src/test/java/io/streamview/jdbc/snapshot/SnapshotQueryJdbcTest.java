@@ -141,7 +141,7 @@ class SnapshotQueryJdbcTest {
     try (Statement s = conn.createStatement()) {
       s.execute("CREATE MATERIALIZED VIEW changing AS SELECT * FROM t");
       String count = "SELECT COUNT(*), SUM(price) FROM changing WHERE grp = 'purchase'";
-      String top = "SELECT id, price FROM changing ORDER BY price DESC, id LIMIT 3";
+      String top = "SELECT id, price FROM changing ORDER BY price DESC NULLS LAST, id LIMIT 3";
       compare(count);
       compare(top);
       List<String> before = ResultRows.query(s, count);
