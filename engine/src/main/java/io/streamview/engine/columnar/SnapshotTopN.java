@@ -78,13 +78,44 @@ public final class SnapshotTopN {
     // a max-heap on the order of positions in the selection: its root is the worst row kept
     int[] heap = new int[limit];
     int size = 0;
+    // a first key of doubles: most rows are turned away by comparing their value with the worst kept one's
+    double[] first = keyColumns[0].doubleArray();
+    long[] firstNulls = keyColumns[0].nullBitmap();
+    boolean descending = keys[0].descending();
+    boolean byValue = keys.length == 1;
+    boolean worstKnown = false;
+    double worst = 0;
     for (int i = 0; i < n; i++) {
       if (size < limit) {
         heap[size] = i;
         siftUp(heap, size++, order);
-      } else if (order.compare(i, heap[0]) < 0) {
+        continue;
+      }
+      if (first != null) {
+        if (!worstKnown) {
+          int w = rows == null ? heap[0] : rows[heap[0]];
+          worstKnown = firstNulls == null || (firstNulls[w >>> 6] & (1L << w)) == 0;
+          worst = first[w];
+          if (!worstKnown) {
+            worst = Double.NaN; // the worst kept row's key is NULL: compare in full
+          }
+        }
+        int r = rows == null ? i : rows[i];
+        if (worstKnown && (firstNulls == null || (firstNulls[r >>> 6] & (1L << r)) == 0)) {
+          double x = first[r];
+          int c = byValue ? (x < worst ? -1 : x > worst ? 1 : 0) : Double.compare(x, worst);
+          if (descending) {
+            c = -c;
+          }
+          if (c > 0) {
+            continue; // after the worst kept row: not among the first rows
+          }
+        }
+      }
+      if (order.compare(i, heap[0]) < 0) {
         heap[0] = i;
         siftDown(heap, size, order);
+        worstKnown = false;
       }
     }
     Integer[] sorted = new Integer[size];
