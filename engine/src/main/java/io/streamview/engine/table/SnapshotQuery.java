@@ -12,6 +12,7 @@ import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.AbstractRelNode;
 import org.apache.calcite.rel.RelNode;
@@ -30,8 +31,8 @@ import java.util.List;
  * {@link MaterializedViewTable#topN}), with Calcite's own plan for the same rows ({@code rowPath}: the enumerable
  * aggregate or bounded sort over the {@link StoredTableScan}) compiled beside it and run when the view has no snapshot
  * (too small, over the cache's budget, not read whole yet) or holds values the operator leaves alone. Made by
- * {@link SnapshotQueryRules}; EXPLAIN shows it as {@code SnapshotAggregate(table=…, filters=…, op=…)} or
- * {@code SnapshotTopN(…)}.
+ * {@link SnapshotQueryRules}; EXPLAIN shows it as {@code SnapshotAggregate(table=…, filters=…, op=…, rowPath=…)} or
+ * {@code SnapshotTopN(…)}, the row path's operators on one line.
  */
 final class SnapshotQuery extends AbstractRelNode implements EnumerableRel {
 
@@ -77,7 +78,24 @@ final class SnapshotQuery extends AbstractRelNode implements EnumerableRel {
     return super.explainTerms(pw)
         .item("table", tableName)
         .itemIf("filters", filters, !filters.isEmpty())
-        .item("op", operatorText);
+        .item("op", operatorText)
+        .item("rowPath", rowPathText());
+  }
+
+  private String rowPathText;
+
+  /** The row path's plan on one line, its operators separated by {@code ; } (EXPLAIN shows the scan it reads). */
+  private String rowPathText() {
+    if (rowPathText == null) {
+      StringBuilder b = new StringBuilder();
+      for (String line : RelOptUtil.toString(rowPath).split("\\R")) {
+        if (!line.isBlank()) {
+          b.append(b.length() == 0 ? "" : "; ").append(line.trim());
+        }
+      }
+      rowPathText = b.toString();
+    }
+    return rowPathText;
   }
 
   @Override public String getRelTypeName() {
