@@ -1,7 +1,9 @@
 package io.streamview.engine.storage;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +25,87 @@ public abstract class ColumnVector {
     /** Heap bytes the column holds (approximately, at least its arrays). */
     abstract long bytes();
 
-    private static boolean isNull(long[] nulls, int row) {
+    /** How the values are held: which of the typed readers below apply. */
+    public enum Kind {
+        /** {@link #intAt}: every non-NULL value an {@link Integer}. */
+        INT,
+        /** {@link #longAt}: every non-NULL value a {@link Long}. */
+        LONG,
+        /** {@link #doubleAt}: every non-NULL value a {@link Double}. */
+        DOUBLE,
+        /** {@link #objectAt}: values of any class. */
+        OBJECT,
+        /** Every value NULL. */
+        NULLS
+    }
+
+    /** How the values are held. */
+    public abstract Kind kind();
+
+    /** Whether row {@code row} holds SQL NULL. */
+    public abstract boolean isNull(int row);
+
+    /** Row {@code row}'s value of an {@link Kind#INT} column (0 for NULL: check {@link #isNull}). */
+    public int intAt(int row) {
+        throw new UnsupportedOperationException(kind().name());
+    }
+
+    /** Row {@code row}'s value of an {@link Kind#INT} or {@link Kind#LONG} column (0 for NULL). */
+    public long longAt(int row) {
+        throw new UnsupportedOperationException(kind().name());
+    }
+
+    /** Row {@code row}'s value of a {@link Kind#DOUBLE} column (0 for NULL). */
+    public double doubleAt(int row) {
+        throw new UnsupportedOperationException(kind().name());
+    }
+
+    /**
+     * Row {@code row}'s value as held, without the copy {@link #get} makes of a byte array: for readers that only
+     * compare or hash it, never hand it out or change it.
+     */
+    public Object objectAt(int row) {
+        return get(row);
+    }
+
+    /**
+     * For a column of strings with few distinct values: each row's dictionary code, 0 for NULL, else 1 +
+     * the value's index in the dictionary ({@link #dictionaryValue}); {@code null} for other columns. The array is the
+     * column's own: read it, never change it.
+     */
+    public int[] codes() {
+        return null;
+    }
+
+    /** The value of dictionary code {@code code} (1 or more) of a column with {@link #codes}. */
+    public Object dictionaryValue(int code) {
+        throw new UnsupportedOperationException(kind().name());
+    }
+
+    /** How many distinct values the dictionary of a column with {@link #codes} holds (codes 1 to this). */
+    public int dictionarySize() {
+        return 0;
+    }
+
+    /** The dictionary code of {@code value} (equal by {@code equals}) in a column with {@link #codes}; 0 if absent. */
+    public int dictionaryCode(Object value) {
+        return 0;
+    }
+
+    /** A {@link Kind#DOUBLE} column's values, row by row (0 for NULL); the column's own array: never change it. */
+    public double[] doubleArray() {
+        return null;
+    }
+
+    /**
+     * The NULL bitmap of a primitive column (bit {@code row & 63} of word {@code row >>> 6} set for NULL), or
+     * {@code null} when no row is NULL; the column's own array: never change it.
+     */
+    public long[] nullBitmap() {
+        return null;
+    }
+
+    private static boolean nullAt(long[] nulls, int row) {
         return nulls != null && (nulls[row >>> 6] & (1L << row)) != 0;
     }
 
@@ -41,11 +123,27 @@ public abstract class ColumnVector {
         }
 
         @Override public Object get(int row) {
-            return isNull(nulls, row) ? null : values[row];
+            return nullAt(nulls, row) ? null : values[row];
         }
 
         @Override long bytes() {
             return 16 + 4L * values.length + bitmapBytes(nulls);
+        }
+
+        @Override public Kind kind() {
+            return Kind.INT;
+        }
+
+        @Override public boolean isNull(int row) {
+            return nullAt(nulls, row);
+        }
+
+        @Override public int intAt(int row) {
+            return values[row];
+        }
+
+        @Override public long longAt(int row) {
+            return values[row];
         }
     }
 
@@ -59,11 +157,23 @@ public abstract class ColumnVector {
         }
 
         @Override public Object get(int row) {
-            return isNull(nulls, row) ? null : values[row];
+            return nullAt(nulls, row) ? null : values[row];
         }
 
         @Override long bytes() {
             return 16 + 8L * values.length + bitmapBytes(nulls);
+        }
+
+        @Override public Kind kind() {
+            return Kind.LONG;
+        }
+
+        @Override public boolean isNull(int row) {
+            return nullAt(nulls, row);
+        }
+
+        @Override public long longAt(int row) {
+            return values[row];
         }
     }
 
@@ -77,21 +187,68 @@ public abstract class ColumnVector {
         }
 
         @Override public Object get(int row) {
-            return isNull(nulls, row) ? null : values[row];
+            return nullAt(nulls, row) ? null : values[row];
         }
 
         @Override long bytes() {
             return 16 + 8L * values.length + bitmapBytes(nulls);
+        }
+
+        @Override public Kind kind() {
+            return Kind.DOUBLE;
+        }
+
+        @Override public boolean isNull(int row) {
+            return nullAt(nulls, row);
+        }
+
+        @Override public double doubleAt(int row) {
+            return values[row];
+        }
+
+        @Override public double[] doubleArray() {
+            return values;
+        }
+
+        @Override public long[] nullBitmap() {
+            return nulls;
         }
     }
 
     private static final class Objects extends ColumnVector {
         private final Object[] values;
         private final long valueBytes;
+        private final int[] codes;
+        private final Object[] dictionary;
 
-        Objects(Object[] values, long valueBytes) {
+        Objects(Object[] values, long valueBytes, int[] codes, Object[] dictionary) {
             this.values = values;
             this.valueBytes = valueBytes;
+            this.codes = codes;
+            this.dictionary = dictionary;
+        }
+
+        @Override public int[] codes() {
+            return codes;
+        }
+
+        @Override public Object dictionaryValue(int code) {
+            return dictionary[code - 1];
+        }
+
+        @Override public int dictionarySize() {
+            return codes == null ? 0 : dictionary.length;
+        }
+
+        @Override public int dictionaryCode(Object value) {
+            if (codes != null) {
+                for (int i = 0; i < dictionary.length; i++) {
+                    if (dictionary[i].equals(value)) {
+                        return i + 1;
+                    }
+                }
+            }
+            return 0;
         }
 
         @Override public Object get(int row) {
@@ -102,6 +259,18 @@ public abstract class ColumnVector {
         @Override long bytes() {
             return 16 + (long) REF_BYTES * values.length + valueBytes;
         }
+
+        @Override public Kind kind() {
+            return Kind.OBJECT;
+        }
+
+        @Override public boolean isNull(int row) {
+            return values[row] == null;
+        }
+
+        @Override public Object objectAt(int row) {
+            return values[row];
+        }
     }
 
     private static final class Nulls extends ColumnVector {
@@ -111,6 +280,14 @@ public abstract class ColumnVector {
 
         @Override long bytes() {
             return 16;
+        }
+
+        @Override public Kind kind() {
+            return Kind.NULLS;
+        }
+
+        @Override public boolean isNull(int row) {
+            return true;
         }
     }
 
@@ -133,7 +310,12 @@ public abstract class ColumnVector {
         private double[] doubles;
         private Object[] objects;
         private long[] nulls;
-        private Map<String, String> shared;
+        /** Distinct strings by their index in {@link #dictionary}. */
+        private Map<String, Integer> shared;
+        private List<String> dictionary;
+        /** Dictionary codes by row (see {@link ColumnVector#codes}) while every value is a shared string. */
+        private int[] codes;
+        private boolean noCodes;
         private long valueBytes;
         private int count;
 
@@ -205,7 +387,7 @@ public abstract class ColumnVector {
             Object[] out = new Object[capacity];
             long boxes = 0;
             for (int r = 0; r < upTo; r++) {
-                if (!isNull(nulls, r)) {
+                if (!nullAt(nulls, r)) {
                     out[r] = switch (kind) {
                         case INT -> ints[r];
                         case LONG -> longs[r];
@@ -217,6 +399,7 @@ public abstract class ColumnVector {
             ints = null;
             longs = null;
             doubles = null;
+            noCodes = true;
             kind = OBJECT;
             objects = out;
             valueBytes += boxes;
@@ -228,26 +411,47 @@ public abstract class ColumnVector {
             if (v instanceof String s) {
                 if (shared == null) {
                     shared = new HashMap<>();
+                    dictionary = new ArrayList<>();
                 }
-                String known = shared.get(s);
+                Integer known = shared.get(s);
                 if (known != null) {
-                    objects[row] = known;
+                    objects[row] = dictionary.get(known);
+                    if (codes != null) {
+                        codes[row] = known + 1;
+                    }
                     return 0;
                 }
                 if (shared.size() < MAX_SHARED) {
-                    shared.put(s, s);
+                    shared.put(s, dictionary.size());
+                    dictionary.add(s);
                     added = 48 + 2L * s.length() + 48; // the string, its array, and its entry in the map while built
+                    if (!noCodes) {
+                        if (codes == null) {
+                            codes = new int[capacity];
+                            added += 16 + 4L * capacity;
+                        }
+                        codes[row] = dictionary.size();
+                    }
                 } else {
                     added = 48 + 2L * s.length();
+                    dropCodes();
                 }
             } else if (v instanceof byte[] b) {
                 added = 16 + b.length;
+                dropCodes();
             } else {
                 added = 64; // a BigDecimal, a Float, a Boolean, ...
+                dropCodes();
             }
             objects[row] = v;
             valueBytes += added;
             return added;
+        }
+
+        /** The column is not only shared strings: no dictionary codes (the bytes of any stay counted). */
+        private void dropCodes() {
+            codes = null;
+            noCodes = true;
         }
 
         /** Heap bytes of the arrays this column allocates for {@code rows} rows, before any value is known. */
@@ -264,7 +468,9 @@ public abstract class ColumnVector {
                 case INT -> new Ints(trim ? Arrays.copyOf(ints, n) : ints, nullBits);
                 case LONG -> new Longs(trim ? Arrays.copyOf(longs, n) : longs, nullBits);
                 case DOUBLE -> new Doubles(trim ? Arrays.copyOf(doubles, n) : doubles, nullBits);
-                default -> new Objects(trim ? Arrays.copyOf(objects, n) : objects, valueBytes);
+                default -> new Objects(trim ? Arrays.copyOf(objects, n) : objects, valueBytes,
+                    codes == null ? null : trim ? Arrays.copyOf(codes, n) : codes,
+                    codes == null ? null : dictionary.toArray());
             };
         }
     }

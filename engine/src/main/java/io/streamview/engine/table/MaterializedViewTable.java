@@ -3,12 +3,19 @@ package io.streamview.engine.table;
 import io.streamview.catalog.ColumnDef;
 import io.streamview.catalog.MaterializedViewDef;
 import io.streamview.engine.aggregate.GroupRows;
+import io.streamview.engine.columnar.SnapshotAggregation;
+import io.streamview.engine.columnar.SnapshotTopN;
 import io.streamview.engine.database.Database;
+import io.streamview.engine.storage.ColumnSnapshot;
+import io.streamview.engine.storage.ColumnSnapshotCache;
 import io.streamview.engine.storage.RowStore;
 
 import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.function.Function0;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
@@ -20,6 +27,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -140,6 +148,71 @@ public final class MaterializedViewTable extends AbstractTable
       }
     }
     return scan.all(store);
+  }
+
+  /** System property: {@code false} makes aggregates and top-N queries take the row path (to compare). */
+  public static final String SNAPSHOT_QUERIES_PROPERTY = "streamview.snapshotQueries";
+
+  /**
+   * The rows of {@code aggregation} over the rows passing {@code filters}, computed on the view's column snapshot
+   * when it has one at its current write version ({@link ColumnSnapshotCache}); else, or when the snapshot holds
+   * values the operator does not take, the rows of {@code rowPath} (Calcite's plan for the same aggregate over the
+   * scan, which also builds the snapshot). Evaluated when enumerated. Called by {@link SnapshotQuery}'s code.
+   *
+   * @param scalar rows of one value are returned bare (Calcite's representation of one-column rows)
+   */
+  public Enumerable<Object> aggregate(DataContext root, List<RexNode> filters, SnapshotAggregation aggregation,
+                                      boolean scalar, Function0<Enumerable<Object>> rowPath) {
+    return fromSnapshot(root, filters, aggregation.columns(def.columns().size()), scalar, rowPath,
+        (snapshot, rows) -> aggregation.run(snapshot, rows));
+  }
+
+  /** Like {@link #aggregate}, for {@code ORDER BY … LIMIT} ({@link SnapshotTopN}). */
+  public Enumerable<Object> topN(DataContext root, List<RexNode> filters, SnapshotTopN topN, boolean scalar,
+                                 Function0<Enumerable<Object>> rowPath) {
+    return fromSnapshot(root, filters, topN.columns(def.columns().size()), scalar, rowPath,
+        (snapshot, rows) -> topN.run(snapshot, rows, StoredValues::toInternal));
+  }
+
+  /** An operator on a snapshot's selected rows; {@code null} when it leaves them to the row path. */
+  private interface SnapshotOperator {
+    List<Object[]> run(ColumnSnapshot snapshot, int[] rows);
+  }
+
+  private Enumerable<Object> fromSnapshot(DataContext root, List<RexNode> filters, boolean[] columns, boolean scalar,
+                                          Function0<Enumerable<Object>> rowPath, SnapshotOperator operator) {
+    return new AbstractEnumerable<>() {
+      @Override public Enumerator<Object> enumerator() {
+        List<Object[]> rows = snapshotRows(root, filters, columns, operator);
+        if (rows == null) {
+          return rowPath.apply().enumerator();
+        }
+        Function<Object[], Object> out = scalar ? row -> row[0] : row -> row;
+        return Linq4j.enumerator(rows.stream().map(out).toList());
+      }
+    };
+  }
+
+  private List<Object[]> snapshotRows(DataContext root, List<RexNode> filters, boolean[] columns,
+                                      SnapshotOperator operator) {
+    if (!Boolean.parseBoolean(System.getProperty(SNAPSHOT_QUERIES_PROPERTY, "true"))) {
+      return null;
+    }
+    ScanFilters.Prepared prepared = lastFilters;
+    if (prepared == null || !prepared.isOf(filters, def.columns())) {
+      prepared = ScanFilters.prepare(filters, def.columns());
+      lastFilters = prepared;
+    }
+    List<ColumnPredicate> predicates = prepared.bind(root);
+    boolean[] needed = columns.clone();
+    for (ColumnPredicate p : predicates) {
+      needed[p.column()] = true;
+    }
+    ColumnSnapshot snapshot = ColumnSnapshotCache.shared().lookup(current().store(), needed);
+    if (snapshot == null) {
+      return null;
+    }
+    return operator.run(snapshot, SnapshotSelection.select(snapshot, predicates));
   }
 
   @Override public Schema.TableType getJdbcTableType() {

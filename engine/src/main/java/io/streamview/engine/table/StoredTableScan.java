@@ -92,6 +92,8 @@ public final class StoredTableScan extends TableScan implements EnumerableRel {
     planner.addRule(StoredScanRules.FILTER);
     planner.addRule(StoredScanRules.PROJECT);
     planner.addRule(StoredScanRules.AGGREGATE);
+    planner.addRule(SnapshotQueryRules.AGGREGATE); // aggregates and top-N on the view's column snapshot
+    planner.addRule(SnapshotQueryRules.TOP_N);
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE); // ORDER BY … LIMIT n as a bounded sort
   }
 
