@@ -40,6 +40,7 @@ public final class GroupMerger {
   static final int MAX_KEPT_GROUPS = 100_000;
 
   private final StateLayout layout;
+  private final StateKind[] kinds;
   private final GroupFinalizer finalizer;
   /** The groups as committed, by key, while a refresh runs; {@code null} outside a refresh. */
   private Map<GroupKey, GroupState> kept;
@@ -56,6 +57,7 @@ public final class GroupMerger {
 
   public GroupMerger(StateLayout layout, GroupFinalizer finalizer) {
     this.layout = layout;
+    this.kinds = layout.states().toArray(new StateKind[0]);
     this.finalizer = finalizer;
   }
 
@@ -167,9 +169,7 @@ public final class GroupMerger {
         group.stored();
       }
       int written = dirty.size();
-      if (kept != null) {
-        keep(new HashMap<>(dirty)); // now equal to the store
-      }
+      keep(dirty); // now equal to the store (copied into the kept groups before dirty is cleared)
       dirty.clear();
       done = true;
       return written;
@@ -215,11 +215,13 @@ public final class GroupMerger {
    */
   private Map<GroupKey, GroupState> fold(RowStore store, String shardId, String lastSequenceNumber,
                                          List<RecordContribution> records, Map<GroupKey, GroupState> read) {
-    Map<GroupKey, GroupState> groups = new LinkedHashMap<>();
+    // sized for the batch's records, so that the maps do not grow (rehash) record by record
+    int capacity = capacity(records.size());
+    Map<GroupKey, GroupState> groups = new LinkedHashMap<>(capacity);
     // the batch's groups by their key values as they came: values equal by equals() encode to the same key, so a
     // hit here is the group GroupKeys.of would find; a miss (e.g. 1.0 after 1.00) goes on by the encoded key
     // with each group, its mark for the shard, which the loop does not change (marks move after it)
-    Map<ValueKey, BatchGroup> byValues = new HashMap<>();
+    Map<ValueKey, BatchGroup> byValues = new HashMap<>(capacity);
     long batch = ++batches;
     for (RecordContribution r : records) {
       if (r.key().length != layout.keyColumns()) {
@@ -251,14 +253,14 @@ public final class GroupMerger {
       }
       String mark = found.mark();
       if (mark == null || SequenceNumbers.compare(r.sequenceNumber(), mark) > 0) {
-        found.group().fold(layout, r.inputs());
+        found.group().fold(kinds, r.inputs());
         found.group().foldedBy(batch);
       }
     }
     // each group this batch changed includes every record of the batch's shard up to the batch's last one (its
     // records of the batch were folded or were at or below its mark); a group changed only by an earlier held batch
     // keeps its mark, as it would had that batch been written on its own
-    Map<GroupKey, GroupState> changed = new LinkedHashMap<>();
+    Map<GroupKey, GroupState> changed = new LinkedHashMap<>(capacity(groups.size()));
     groups.forEach((key, group) -> {
       if (group.foldedBy() == batch) {
         group.markApplied(shardId, lastSequenceNumber);
@@ -266,6 +268,11 @@ public final class GroupMerger {
       }
     });
     return changed;
+  }
+
+  /** A hash map capacity that holds {@code entries} without growing. */
+  private static int capacity(int entries) {
+    return Math.max(16, (int) Math.min(1 << 30, entries * 4L / 3 + 1));
   }
 
   /** Keeps {@code groups}, which now equal the store, for the next batches of the refresh. */
