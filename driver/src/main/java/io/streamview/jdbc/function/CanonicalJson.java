@@ -137,6 +137,223 @@ final class CanonicalJson {
   }
 
   /**
+   * {@link #index} over the UTF-8 bytes of a text, for text that is all ASCII (where byte and character positions
+   * coincide and UTF-8 decoding is a plain copy): the text, indexed exactly as {@code index(text)} indexes it, when
+   * the bytes are ASCII and canonical; null otherwise (any byte outside ASCII, anything not canonical), and then the
+   * caller takes the String path, which decides. The scan is the one {@link #index} makes, on bytes rather than
+   * through {@code String.charAt}.
+   */
+  static String indexAscii(byte[] b) {
+    Recent r = RECENT.get();
+    r.indexed = null;
+    int n = b.length;
+    if (n == 0 || n > MAX_TEXT) {
+      return null;
+    }
+    if (b[0] != '{') {
+      return skipValue(b, 0, 0) == n ? ascii(b) : null;
+    }
+    r.fieldCount = 0;
+    int k = 1;
+    if (k < n && b[k] == '}') {
+      if (k + 1 != n) {
+        return null;
+      }
+      String text = ascii(b);
+      r.indexed = text;
+      return text;
+    }
+    while (true) {
+      if (k >= n || b[k] != '"') {
+        return null;
+      }
+      int ke = skipName(b, k);
+      if (ke < 0 || ke >= n || b[ke] != ':') {
+        return null;
+      }
+      int ve = skipValue(b, ke + 1, 1);
+      if (ve < 0 || ve >= n) {
+        return null;
+      }
+      r.add(k + 1, ke - 1, ke + 1, ve);
+      byte d = b[ve];
+      if (d == '}') {
+        if (ve + 1 != n) {
+          return null;
+        }
+        String text = ascii(b);
+        r.indexed = text;
+        return text;
+      }
+      if (d != ',') {
+        return null;
+      }
+      k = ve + 1;
+    }
+  }
+
+  /** Bytes known to be ASCII as a String (what UTF-8 decoding gives for them). */
+  @SuppressWarnings("deprecation")
+  private static String ascii(byte[] b) {
+    return new String(b, 0, 0, b.length); // a plain copy into a Latin-1 string, no decoder
+  }
+
+  /** {@link #skipValue(String, int, int)} on bytes; -1 also for any byte outside ASCII. */
+  private static int skipValue(byte[] s, int i, int depth) {
+    if (i >= s.length) {
+      return -1;
+    }
+    byte c = s[i];
+    switch (c) {
+      case '"':
+        return skipString(s, i);
+      case '{':
+        return skipObject(s, i, depth + 1);
+      case '[':
+        return skipArray(s, i, depth + 1);
+      case 't':
+        return startsWith(s, i, 't', 'r', 'u', 'e') ? i + 4 : -1;
+      case 'f':
+        return i + 5 <= s.length && startsWith(s, i, 'f', 'a', 'l', 's') && s[i + 4] == 'e' ? i + 5 : -1;
+      case 'n':
+        return startsWith(s, i, 'n', 'u', 'l', 'l') ? i + 4 : -1;
+      default:
+        return c == '-' || (c >= '0' && c <= '9') ? skipNumber(s, i) : -1;
+    }
+  }
+
+  private static boolean startsWith(byte[] s, int i, char a, char b, char c, char d) {
+    return i + 4 <= s.length && s[i] == a && s[i + 1] == b && s[i + 2] == c && s[i + 3] == d;
+  }
+
+  private static int skipObject(byte[] s, int i, int depth) {
+    if (depth > MAX_DEPTH) {
+      return -1;
+    }
+    int n = s.length;
+    int k = i + 1;
+    if (k < n && s[k] == '}') {
+      return k + 1;
+    }
+    while (true) {
+      if (k >= n || s[k] != '"') {
+        return -1;
+      }
+      int ke = skipName(s, k);
+      if (ke < 0 || ke >= n || s[ke] != ':') {
+        return -1;
+      }
+      int ve = skipValue(s, ke + 1, depth);
+      if (ve < 0 || ve >= n) {
+        return -1;
+      }
+      byte d = s[ve];
+      if (d == '}') {
+        return ve + 1;
+      }
+      if (d != ',') {
+        return -1;
+      }
+      k = ve + 1;
+    }
+  }
+
+  private static int skipArray(byte[] s, int i, int depth) {
+    if (depth > MAX_DEPTH) {
+      return -1;
+    }
+    int n = s.length;
+    int k = i + 1;
+    if (k < n && s[k] == ']') {
+      return k + 1;
+    }
+    while (true) {
+      int ve = skipValue(s, k, depth);
+      if (ve < 0 || ve >= n) {
+        return -1;
+      }
+      byte d = s[ve];
+      if (d == ']') {
+        return ve + 1;
+      }
+      if (d != ',') {
+        return -1;
+      }
+      k = ve + 1;
+    }
+  }
+
+  /** {@link #skipString(String, int)} on bytes; -1 also for a byte outside ASCII (negative as a Java byte). */
+  private static int skipString(byte[] s, int i) {
+    int n = s.length;
+    for (int j = i + 1; j < n; j++) {
+      byte c = s[j];
+      if (c == '"') {
+        return j + 1;
+      }
+      if (c == '\\' || c < 0x20) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipName(byte[] s, int i) {
+    int end = skipString(s, i);
+    return end - i - 2 > MAX_NAME ? -1 : end;
+  }
+
+  private static int skipNumber(byte[] s, int i) {
+    int n = s.length;
+    int j = i;
+    if (s[j] == '-') {
+      j++;
+    }
+    if (j >= n) {
+      return -1;
+    }
+    byte c = s[j];
+    if (c == '0') {
+      j++;
+    } else if (c >= '1' && c <= '9') {
+      j = digits(s, j + 1);
+    } else {
+      return -1;
+    }
+    if (j < n && s[j] == '.') {
+      int d = digits(s, j + 1);
+      if (d == j + 1) {
+        return -1;
+      }
+      j = d;
+    }
+    if (j < n && (s[j] == 'e' || s[j] == 'E')) {
+      j++;
+      if (j < n && (s[j] == '+' || s[j] == '-')) {
+        j++;
+      }
+      int d = digits(s, j);
+      if (d == j) {
+        return -1;
+      }
+      j = d;
+    }
+    return j - i > MAX_NUMBER ? -1 : j;
+  }
+
+  private static int digits(byte[] s, int j) {
+    int n = s.length;
+    while (j < n) {
+      byte c = s[j];
+      if (c < '0' || c > '9') {
+        break;
+      }
+      j++;
+    }
+    return j;
+  }
+
+  /**
    * The value at {@code steps[from…]} in {@code text} as a range ({@link #start}, {@link #end}), {@link #NOT_FOUND}
    * when the Jackson navigation gives null, or {@link #UNDECIDED}. Same matching rules as {@link
    * SuperJson#navigateSlow}: exact attribute names first, then (unless case-sensitive) the first attribute that
