@@ -166,6 +166,17 @@ public final class GroupState {
     anyUnboxed = true;
   }
 
+  /** The merger's number of the last batch that touched this group (whether or not it folded a record). */
+  private long touchedBy;
+
+  long touchedBy() {
+    return touchedBy;
+  }
+
+  void touchedBy(long batch) {
+    touchedBy = batch;
+  }
+
   long foldedBy() {
     return foldedBy;
   }
