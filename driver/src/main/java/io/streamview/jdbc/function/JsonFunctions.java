@@ -58,13 +58,7 @@ public final class JsonFunctions {
     if (r.parsedInput == bytes) {
       return r.parsedOutput;
     }
-    byte[] b = bytes.getBytes();
-    // ASCII canonical text (the common record) is checked and indexed on its bytes, without a UTF-8 decoder and
-    // String.charAt; the result and the index are what the String path gives for it. Anything else takes that path.
-    String out = CanonicalJson.indexAscii(b);
-    if (out == null) {
-      out = jsonParse(VarbyteFunctions.decodeUtf8(b));
-    }
+    String out = jsonParse(VarbyteFunctions.decodeUtf8(bytes.getBytes()));
     r.parsedInput = bytes;
     r.parsedOutput = out;
     return out;

@@ -236,7 +236,6 @@ class SuperFastPathEqualityTest {
   // ---- checks
 
   private void checkDocument(String doc) {
-    checkBytes(doc.getBytes(StandardCharsets.UTF_8));
     String expected = SuperJson.compact(doc);
     String parsed = JsonFunctions.jsonParse(doc);
     assertEquals(expected, parsed, () -> "JSON_PARSE of " + doc);
@@ -250,38 +249,6 @@ class SuperFastPathEqualityTest {
         checkNavigation(new String(parsed.toCharArray()), path, cs);
       }
       checkNavigation(doc, path, cs);
-    }
-  }
-
-  /**
-   * JSON_PARSE of VARBYTE (the byte path for ASCII canonical text) gives what the String path gives for the decoded
-   * text, leaves the same per-thread index the String path builds, and navigation through that index agrees with
-   * Jackson.
-   */
-  private void checkBytes(byte[] utf8) {
-    String decoded = VarbyteFunctions.decodeUtf8Strict(utf8);
-    String expected = decoded == null ? null : SuperJson.compact(decoded);
-    String viaBytes = JsonFunctions.jsonParse(new ByteString(utf8));
-    assertEquals(expected, viaBytes, () -> "JSON_PARSE of bytes " + hex(utf8));
-    if (viaBytes == null) {
-      return;
-    }
-    CanonicalJson.Recent r = CanonicalJson.recent();
-    boolean indexedBytes = r.indexed == viaBytes;
-    int[] fieldsBytes = java.util.Arrays.copyOf(r.fields, r.fieldCount * 4);
-    List<Object[]> paths = paths(viaBytes);
-    if (!paths.isEmpty()) {
-      // the index the byte path left is live for this navigation
-      checkNavigation(viaBytes, paths.get(random.nextInt(paths.size())), random.nextBoolean());
-    }
-    String copy = new String(viaBytes.toCharArray());
-    boolean canonical = CanonicalJson.index(copy);
-    // either path indexes exactly the canonical objects (the byte path hands non-ASCII text to the String path)
-    assertEquals(canonical && copy.startsWith("{"), indexedBytes, () -> "indexed alike: " + abbreviate(copy));
-    if (indexedBytes) {
-      assertSame(copy, r.indexed);
-      assertTrue(java.util.Arrays.equals(fieldsBytes, java.util.Arrays.copyOf(r.fields, r.fieldCount * 4)),
-          () -> "same index: " + abbreviate(copy));
     }
   }
 
