@@ -40,6 +40,7 @@ public final class GroupMerger {
   static final int MAX_KEPT_GROUPS = 100_000;
 
   private final StateLayout layout;
+  private final StateKind[] kinds;
   private final GroupFinalizer finalizer;
   /** The groups as committed, by key, while a refresh runs; {@code null} outside a refresh. */
   private Map<GroupKey, GroupState> kept;
@@ -49,6 +50,16 @@ public final class GroupMerger {
   private final Map<GroupKey, GroupState> dirty = new LinkedHashMap<>();
   /** The store {@link #dirty} belongs to. */
   private String dirtyStore;
+  /**
+   * While groups are kept (a refresh runs): each group key's values as records bring them, with the group they
+   * resolve to, so that a record finds its group with one lookup instead of encoding its key and looking in the
+   * batch's, the dirty and the kept groups. An entry is valid only in the {@link #generation} it was made in: every
+   * change that removes groups from {@link #kept} or {@link #dirty} (a failure, another store, too many kept groups,
+   * the start and end of a refresh) starts a new generation, so a valid entry's group is always the object those
+   * maps hold for its key.
+   */
+  private final Map<ValueKey, Slot> slots = new HashMap<>();
+  private long generation;
   /** Numbers the batches folded, so that a group knows which batch folded into it last. */
   private long batches;
   /** Why held batches can no longer be merged or flushed (a hold or flush failed), until {@link #endRefresh}. */
@@ -56,6 +67,7 @@ public final class GroupMerger {
 
   public GroupMerger(StateLayout layout, GroupFinalizer finalizer) {
     this.layout = layout;
+    this.kinds = layout.states().toArray(new StateKind[0]);
     this.finalizer = finalizer;
   }
 
@@ -67,6 +79,7 @@ public final class GroupMerger {
   public synchronized void startRefresh() {
     kept = new HashMap<>();
     keptStore = null;
+    newGeneration();
     dirty.clear();
     dirtyStore = null;
     heldFailure = null;
@@ -76,6 +89,7 @@ public final class GroupMerger {
   public synchronized void endRefresh() {
     kept = null;
     keptStore = null;
+    newGeneration();
     dirty.clear();
     dirtyStore = null;
     heldFailure = null;
@@ -117,6 +131,7 @@ public final class GroupMerger {
     } finally {
       if (!done && kept != null) {
         kept.clear(); // groups folded in place may differ from the store now
+        newGeneration();
       }
     }
   }
@@ -167,9 +182,7 @@ public final class GroupMerger {
         group.stored();
       }
       int written = dirty.size();
-      if (kept != null) {
-        keep(new HashMap<>(dirty)); // now equal to the store
-      }
+      keep(dirty); // now equal to the store (copied into the kept groups before dirty is cleared)
       dirty.clear();
       done = true;
       return written;
@@ -198,11 +211,13 @@ public final class GroupMerger {
     if (kept != null) {
       kept.clear(); // groups folded in place differ from the store
     }
+    newGeneration();
   }
 
   private void useKept(RowStore store) {
     if (kept != null && !store.name().equals(keptStore)) {
       kept.clear();
+      newGeneration();
       keptStore = store.name();
     }
   }
@@ -215,11 +230,26 @@ public final class GroupMerger {
    */
   private Map<GroupKey, GroupState> fold(RowStore store, String shardId, String lastSequenceNumber,
                                          List<RecordContribution> records, Map<GroupKey, GroupState> read) {
-    Map<GroupKey, GroupState> groups = new LinkedHashMap<>();
-    // the batch's groups by their key values as they came: values equal by equals() encode to the same key, so a
-    // hit here is the group GroupKeys.of would find; a miss (e.g. 1.0 after 1.00) goes on by the encoded key
-    // with each group, its mark for the shard, which the loop does not change (marks move after it)
-    Map<ValueKey, BatchGroup> byValues = new HashMap<>();
+    int capacity = capacity(records.size());
+    // the groups the batch touches, in first-touched order (each group object once, marked by touchedBy)
+    List<Slot> touched = new ArrayList<>();
+    // groups read from the store during this batch, which are neither dirty nor kept yet (when groups are kept,
+    // they go to read, which the caller keeps)
+    Map<GroupKey, GroupState> loaded = kept != null ? read : new HashMap<>();
+    // a group key's values as the records bring them -> its group: across the batches of a refresh while groups
+    // are kept, else for this batch only. Values equal by equals() encode to the same key, so a hit is the group
+    // GroupKeys.of would find; a miss (e.g. 1.0 after 1.00, or an entry of an earlier generation) goes on by the
+    // encoded key. Each slot carries the group's mark for the shard as it was before this batch (marks move after
+    // the loop).
+    Map<ValueKey, Slot> byValues;
+    if (kept != null) {
+      if (slots.size() > 2 * MAX_KEPT_GROUPS) {
+        slots.clear();
+      }
+      byValues = slots;
+    } else {
+      byValues = new HashMap<>(capacity);
+    }
     long batch = ++batches;
     for (RecordContribution r : records) {
       if (r.key().length != layout.keyColumns()) {
@@ -227,12 +257,11 @@ public final class GroupMerger {
             + layout.keyColumns());
       }
       ValueKey values = new ValueKey(r.key());
-      BatchGroup found = byValues.get(values);
-      if (found == null) {
-        GroupState group;
+      Slot found = byValues.get(values);
+      if (found == null || found.generation != generation) {
         byte[] key = GroupKeys.of(r.key());
         GroupKey k = new GroupKey(key);
-        group = groups.get(k);
+        GroupState group = loaded.get(k);
         if (group == null) {
           group = dirty.get(k);
           if (group == null) {
@@ -240,32 +269,48 @@ public final class GroupMerger {
           }
           if (group == null) {
             group = load(store, key, r.key());
-            if (kept != null) {
-              read.put(k, group);
-            }
+            loaded.put(k, group);
           }
-          groups.put(k, group);
         }
-        found = new BatchGroup(group, group.appliedUpTo(shardId));
+        found = new Slot(k, group, generation);
         byValues.put(values, found);
       }
-      String mark = found.mark();
+      if (found.batch != batch) {
+        found.batch = batch;
+        found.mark = found.group.appliedUpTo(shardId);
+        if (found.group.touchedBy() != batch) {
+          found.group.touchedBy(batch);
+          touched.add(found);
+        }
+      }
+      String mark = found.mark;
       if (mark == null || SequenceNumbers.compare(r.sequenceNumber(), mark) > 0) {
-        found.group().fold(layout, r.inputs());
-        found.group().foldedBy(batch);
+        found.group.fold(kinds, r.inputs());
+        found.group.foldedBy(batch);
       }
     }
     // each group this batch changed includes every record of the batch's shard up to the batch's last one (its
     // records of the batch were folded or were at or below its mark); a group changed only by an earlier held batch
     // keeps its mark, as it would had that batch been written on its own
-    Map<GroupKey, GroupState> changed = new LinkedHashMap<>();
-    groups.forEach((key, group) -> {
+    Map<GroupKey, GroupState> changed = new LinkedHashMap<>(capacity(touched.size()));
+    for (Slot slot : touched) {
+      GroupState group = slot.group;
       if (group.foldedBy() == batch) {
         group.markApplied(shardId, lastSequenceNumber);
-        changed.put(key, group);
+        changed.put(slot.key, group);
       }
-    });
+    }
     return changed;
+  }
+
+  private void newGeneration() {
+    generation++;
+    slots.clear();
+  }
+
+  /** A hash map capacity that holds {@code entries} without growing. */
+  private static int capacity(int entries) {
+    return Math.max(16, (int) Math.min(1 << 30, entries * 4L / 3 + 1));
   }
 
   /** Keeps {@code groups}, which now equal the store, for the next batches of the refresh. */
@@ -276,6 +321,7 @@ public final class GroupMerger {
     kept.putAll(groups);
     if (kept.size() > MAX_KEPT_GROUPS) {
       kept.clear();
+      newGeneration();
     }
   }
 
@@ -321,8 +367,22 @@ public final class GroupMerger {
     store.putAll(rows);
   }
 
-  /** A group a batch touches, with its mark for the batch's shard as it was before the batch. */
-  private record BatchGroup(GroupState group, String mark) {
+  /**
+   * A group key's values resolved to its group (valid in one {@link #generation}), with the group's mark for the
+   * shard of the batch that last touched it, as it was before that batch.
+   */
+  private static final class Slot {
+    final GroupKey key;
+    final GroupState group;
+    final long generation;
+    long batch;
+    String mark;
+
+    Slot(GroupKey key, GroupState group, long generation) {
+      this.key = key;
+      this.group = group;
+      this.generation = generation;
+    }
   }
 
   /** A group key's values, compared with {@code equals} element by element. */

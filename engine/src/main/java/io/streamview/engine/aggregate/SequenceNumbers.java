@@ -12,6 +12,14 @@ public final class SequenceNumbers {
 
   /** Negative, zero or positive as {@code a} is below, equal to or above {@code b}. */
   public static int compare(String a, String b) {
+    int n = a.length();
+    if (n == b.length() && n > 0 && nonZeroDigit(a.charAt(0)) && nonZeroDigit(b.charAt(0))) {
+      // the common case (Kinesis numbers of one stream have the same length): two digit strings without leading
+      // zeros and of equal length compare as text, and so does anything that is not all digits; String.compareTo
+      // does it in one (vectorised) pass
+      int c = a.compareTo(b);
+      return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
     int fa = significantStart(a);
     int fb = significantStart(b);
     if (fa >= 0 && fb >= 0) {
@@ -30,6 +38,10 @@ public final class SequenceNumbers {
       return 0;
     }
     return a.compareTo(b);
+  }
+
+  private static boolean nonZeroDigit(char c) {
+    return c >= '1' && c <= '9';
   }
 
   /** The greater of two sequence numbers; {@code null} is below every number. */

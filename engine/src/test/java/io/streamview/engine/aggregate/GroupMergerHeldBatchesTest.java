@@ -127,6 +127,47 @@ class GroupMergerHeldBatchesTest {
     assertTrue(failures > 0, "some flushes failed");
   }
 
+  /**
+   * Keys spelt several ways for one group (decimals of scales 0 to 2, which GroupKeys.of makes equal, so one group is
+   * found by several cached key values) and DOUBLE PRECISION inputs (folded unboxed): holding with kept groups
+   * stores what merging one batch at a time without any kept group stores.
+   */
+  @Test
+  void keysOfSeveralSpellingsAndDoubleInputsStoreAlike() {
+    Random random = new Random(23);
+    long[] next = new long[SHARDS.length];
+    GroupMerger plain = new GroupMerger(LAYOUT, FINALIZER); // no startRefresh: every group read from the store
+    GroupMerger holding = new GroupMerger(LAYOUT, FINALIZER);
+    holding.startRefresh();
+    for (int round = 0; round < 150; round++) {
+      int chunk = 1 + random.nextInt(6);
+      List<Batch> batches = new ArrayList<>();
+      for (int c = 0; c < chunk; c++) {
+        int s = random.nextInt(SHARDS.length);
+        long from = random.nextInt(5) == 0 ? Math.max(0, next[s] - random.nextInt(60)) : next[s];
+        int size = 1 + random.nextInt(80);
+        List<RecordContribution> records = new ArrayList<>();
+        for (long i = from; i < from + size; i++) {
+          Random values = new Random(i * 31 + s);
+          Double v = values.nextInt(10) == 0 ? null
+              : values.nextInt(20) == 0 ? (values.nextBoolean() ? -0.0 : Double.POSITIVE_INFINITY)
+              : values.nextGaussian() * 100;
+          java.math.BigDecimal key = new java.math.BigDecimal(values.nextInt(30)).setScale(values.nextInt(3));
+          records.add(new RecordContribution(new Object[] {key}, seq(i), new Object[] {true, v != null, v, v, v}));
+        }
+        next[s] = Math.max(next[s], from + size);
+        batches.add(new Batch(SHARDS[s], records));
+      }
+      for (Batch b : batches) {
+        holding.hold(heldStore, b.shard(), b.last(), b.records());
+        plain.merge(reference, b.shard(), b.last(), b.records());
+      }
+      holding.flush(heldStore);
+      assertEquals(contents(reference), contents(heldStore), "round " + round);
+    }
+    holding.endRefresh();
+  }
+
   @Test
   void aFailedFlushLeavesTheStoreAsItWas() {
     GroupMerger holding = new GroupMerger(LAYOUT, FINALIZER);

@@ -32,6 +32,35 @@ class SequenceNumbersTest {
     assertEquals("9", SequenceNumbers.max("9", null));
   }
 
+  /** Equal lengths (the fast path compares them as text): same sign as the digit-by-digit reference. */
+  @Test
+  void equalLengthsAgreeWithTheReference() {
+    Random random = new Random(11);
+    String alphabet = "0123456789012345678901234567890123456789a-Z ";
+    for (int i = 0; i < 200_000; i++) {
+      int length = 1 + random.nextInt(random.nextBoolean() ? 4 : 60);
+      String a = randomText(random, alphabet, length);
+      String b = random.nextInt(5) == 0 ? a : randomText(random, alphabet, length);
+      assertEquals(Integer.signum(reference(a, b)), Integer.signum(SequenceNumbers.compare(a, b)), a + " vs " + b);
+    }
+  }
+
+  private static String randomText(Random random, String alphabet, int length) {
+    StringBuilder s = new StringBuilder(length);
+    boolean digitsOnly = random.nextInt(3) > 0;
+    for (int i = 0; i < length; i++) {
+      s.append(alphabet.charAt(random.nextInt(digitsOnly ? 10 : alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  /** The comparison as it was before the equal-length fast path: integers for digit strings, else text. */
+  private static int reference(String a, String b) {
+    boolean digits = !a.isEmpty() && !b.isEmpty() && a.chars().allMatch(c -> c >= '0' && c <= '9')
+        && b.chars().allMatch(c -> c >= '0' && c <= '9');
+    return digits ? new BigInteger(a).compareTo(new BigInteger(b)) : a.compareTo(b);
+  }
+
   private static String randomDigits(Random random) {
     int length = 1 + random.nextInt(random.nextBoolean() ? 60 : 130);
     StringBuilder s = new StringBuilder(length);
