@@ -82,10 +82,15 @@ public final class ExecutionDataContext implements DataContext {
     return connection.queryProvider();
   }
 
-  @Override public synchronized @Nullable Object get(String name) {
-    if (parameters.containsKey(name)) {
-      return parameters.get(name);
+  @Override public @Nullable Object get(String name) {
+    Object parameter = parameters.get(name); // not changed after the context is made: read without the lock
+    if (parameter != null || parameters.containsKey(name)) {
+      return parameter;
     }
+    return variable(name);
+  }
+
+  private synchronized @Nullable Object variable(String name) {
     if (variables == null) {
       variables = variables();
     }
