@@ -23,7 +23,7 @@ public enum ErrorCode {
   DATA_EXCEPTION("22000", "%s"),
   CHARACTER_NOT_IN_REPERTOIRE("22021", "%s"),
   NUMERIC_OUT_OF_RANGE("22003", "%s"),
-  INVALID_DATETIME_FORMAT("22007", "invalid %s value '%s'; write a DATE as 'YYYY-MM-DD', a TIME as 'HH:MM:SS' and a "
+  INVALID_DATETIME_FORMAT("22007", "invalid date or time value '%s'; write a DATE as 'YYYY-MM-DD', a TIME as 'HH:MM:SS' and a "
       + "TIMESTAMP as 'YYYY-MM-DD HH:MM:SS[.ffffff]'"),
   DIVISION_BY_ZERO("22012", "division by zero"),
   NOT_NULL_VIOLATION("23502", "%s"),

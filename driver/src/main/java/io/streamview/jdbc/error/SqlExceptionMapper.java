@@ -84,7 +84,7 @@ public final class SqlExceptionMapper {
       if (c instanceof IllegalArgumentException && INVALID_DATETIME.matcher(String.valueOf(c.getMessage())).matches()) {
         Matcher m = INVALID_DATETIME.matcher(c.getMessage());
         m.matches();
-        return of(ErrorCode.INVALID_DATETIME_FORMAT, c, m.group(1), abbreviate(m.group(2)));
+        return of(ErrorCode.INVALID_DATETIME_FORMAT, c, abbreviate(m.group(2))); // Calcite says DATE for timestamps too
       }
       if (c instanceof NumberFormatException) {
         return of(ErrorCode.DATA_EXCEPTION, c, "invalid number: " + c.getMessage());

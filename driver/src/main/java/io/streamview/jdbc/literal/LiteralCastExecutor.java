@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.calcite.DataContext;
+import org.apache.calcite.avatica.util.DateTimeUtils;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutorImpl;
@@ -22,7 +24,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * 600 classes (12–28 s). The folded literal is the one Calcite's code gives: the code converts the literal with
  * {@code (double)} or {@code BigDecimal.doubleValue()}, both rounding to the nearest double, and the result is made
  * into a literal with {@code makeLiteral(value, type, true)} as {@code RexExecutable} does
- * ({@code LiteralCastExecutorTest} compares the two). Everything else goes to Calcite's reducer, in one call.
+ * ({@code LiteralCastExecutorTest} compares the two). A string literal cast to DATE, TIME or TIMESTAMP (what an
+ * {@code INSERT … VALUES} of date strings gets) is folded with the {@code DateTimeUtils} call Calcite's code makes.
+ * Everything else goes to Calcite's reducer, in one call.
  *
  * <p>It extends {@link RexExecutorImpl} because parts of Calcite check for that class before they use an executor.
  */
@@ -61,10 +65,14 @@ public final class LiteralCastExecutor extends RexExecutorImpl {
       return null;
     }
     SqlTypeName to = e.getType().getSqlTypeName();
+    SqlTypeName from = literal.getType().getSqlTypeName();
+    if ((from == SqlTypeName.CHAR || from == SqlTypeName.VARCHAR)
+        && (to == SqlTypeName.DATE || to == SqlTypeName.TIME || to == SqlTypeName.TIMESTAMP)) {
+      return foldDatetime(rexBuilder, literal, e.getType());
+    }
     if (to != SqlTypeName.DOUBLE && to != SqlTypeName.FLOAT) {
       return null;
     }
-    SqlTypeName from = literal.getType().getSqlTypeName();
     if (from.getFamily() != SqlTypeFamily.NUMERIC || !SqlTypeName.EXACT_TYPES.contains(from)) {
       return null;
     }
@@ -73,6 +81,30 @@ public final class LiteralCastExecutor extends RexExecutorImpl {
       return null; // an integer literal beyond its type's range: Calcite's code would wrap it; leave that to Calcite
     }
     return rexBuilder.makeLiteral(value.doubleValue(), e.getType(), false);
+  }
+
+  /**
+   * A string literal cast to DATE, TIME or TIMESTAMP: the value Calcite's code computes with the same
+   * {@code DateTimeUtils} call ({@code dateStringToUnixDate}, {@code timeStringToUnixDate},
+   * {@code timestampStringToUnixDate}), made a literal as {@code RexExecutable} makes it; {@code null} (Calcite's
+   * reducer decides, and reports a bad string as before) if the string does not parse.
+   */
+  private static RexNode foldDatetime(RexBuilder rexBuilder, RexLiteral literal, RelDataType type) {
+    String text = literal.getValueAs(String.class);
+    if (text == null) {
+      return null;
+    }
+    Object value;
+    try {
+      value = switch (type.getSqlTypeName()) {
+        case DATE -> DateTimeUtils.dateStringToUnixDate(text);
+        case TIME -> DateTimeUtils.timeStringToUnixDate(text);
+        default -> DateTimeUtils.timestampStringToUnixDate(text);
+      };
+    } catch (RuntimeException notADatetime) {
+      return null;
+    }
+    return withoutNullabilityCast(rexBuilder.makeLiteral(value, type, true));
   }
 
   private static boolean fitsLong(BigDecimal value) {

@@ -97,7 +97,7 @@ class InsertValuesTest {
           "INSERT INTO t VALUES (1, '2024-01-02'), (2, 'garbage'), (3, NULL)")) {
         SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(insert));
         assertEquals("22007", e.getSQLState(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("invalid DATE value 'garbage'; write a DATE as 'YYYY-MM-DD'"),
+        assertTrue(e.getMessage().startsWith("invalid date or time value 'garbage'; write a DATE as 'YYYY-MM-DD'"),
             e.getMessage());
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO t SELECT 1, CAST(x AS DATE) FROM "
