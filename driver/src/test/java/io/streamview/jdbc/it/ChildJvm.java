@@ -18,10 +18,16 @@ final class ChildJvm {
   }
 
   static Result run(String url, String... statements) throws IOException, InterruptedException {
+    return run(List.of(), url, statements);
+  }
+
+  /** {@link #run(String, String...)} with more JVM flags ({@code -D…}, {@code -Xlog:…}) after the build's. */
+  static Result run(List<String> jvmFlags, String url, String... statements) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-") || a.startsWith("-Dchronicle")).toList());
+    cmd.addAll(jvmFlags);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(SqlProbe.class.getName());

@@ -8,11 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a new JVM's first connection loads (docs/jdbc.md, "Warm-up of a new JVM"): an in-memory database answers
@@ -61,28 +59,11 @@ class ColdStartClassesTest {
 
   private static List<String> run(List<String> flags, String url, String... statements)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-") || a.startsWith("-Dchronicle")).toList());
-    cmd.addAll(flags);
-    cmd.add("-Xlog:class+load=info:stdout");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(SqlProbe.class.getName());
-    cmd.add(url);
-    cmd.addAll(List.of(statements));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    byte[] bytes;
-    try (var in = p.getInputStream()) {
-      bytes = in.readAllBytes();
-    }
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("child JVM did not finish");
-    }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), () -> text.length() > 4000 ? text.substring(text.length() - 4000) : text);
+    List<String> jvmFlags = new ArrayList<>(flags);
+    jvmFlags.add("-Xlog:class+load=info:stdout");
+    ChildJvm.Result r = ChildJvm.run(jvmFlags, url, statements);
+    String text = r.output();
+    assertEquals(0, r.exitCode(), () -> text.length() > 4000 ? text.substring(text.length() - 4000) : text);
     return text.lines().toList();
   }
 }

@@ -14,6 +14,19 @@ record ColumnPredicate(int column, Op op, Object operand) {
   enum Op {
     EQUALS, NOT_EQUALS, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, IS_NULL, IS_NOT_NULL;
 
+    /** Whether a value that compares as {@code c} to the operand ({@code Comparator} sign) satisfies this op. */
+    boolean holdsFor(int c) {
+      return switch (this) {
+        case EQUALS -> c == 0;
+        case NOT_EQUALS -> c != 0;
+        case LESS -> c < 0;
+        case LESS_OR_EQUAL -> c <= 0;
+        case GREATER -> c > 0;
+        case GREATER_OR_EQUAL -> c >= 0;
+        default -> throw new IllegalStateException(name());
+      };
+    }
+
     /** The same comparison with its operands swapped ({@code 5 < x} is {@code x > 5}). */
     Op flipped() {
       return switch (this) {
@@ -39,16 +52,7 @@ record ColumnPredicate(int column, Op op, Object operand) {
     if (value == null || operand == null) {
       return false;
     }
-    int c = compare(value, operand);
-    return switch (op) {
-      case EQUALS -> c == 0;
-      case NOT_EQUALS -> c != 0;
-      case LESS -> c < 0;
-      case LESS_OR_EQUAL -> c <= 0;
-      case GREATER -> c > 0;
-      case GREATER_OR_EQUAL -> c >= 0;
-      default -> throw new IllegalStateException(op.name());
-    };
+    return op.holdsFor(compare(value, operand));
   }
 
   /**

@@ -57,7 +57,7 @@ final class SnapshotSelection {
         long x = l;
         for (int i = 0; i < count; i++) {
           int r = rows == null ? i : rows[i];
-          if (!c.isNull(r) && holds(op, Long.compare(c.longAt(r), x))) {
+          if (!c.isNull(r) && op.holdsFor(Long.compare(c.longAt(r), x))) {
             out[kept++] = r;
           }
         }
@@ -72,17 +72,5 @@ final class SnapshotSelection {
       rows = kept == out.length ? out : Arrays.copyOf(out, kept);
     }
     return rows;
-  }
-
-  private static boolean holds(ColumnPredicate.Op op, int c) {
-    return switch (op) {
-      case EQUALS -> c == 0;
-      case NOT_EQUALS -> c != 0;
-      case LESS -> c < 0;
-      case LESS_OR_EQUAL -> c <= 0;
-      case GREATER -> c > 0;
-      case GREATER_OR_EQUAL -> c >= 0;
-      default -> throw new IllegalStateException(op.name());
-    };
   }
 }
