@@ -1,11 +1,14 @@
 package io.streamview.engine.aggregate;
 
+import static io.streamview.engine.aggregate.MergerFixture.FINALIZER;
+import static io.streamview.engine.aggregate.MergerFixture.LAYOUT;
+import static io.streamview.engine.aggregate.MergerFixture.contents;
+import static io.streamview.engine.aggregate.MergerFixture.seq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamview.engine.storage.ForwardingRowStore;
-import io.streamview.engine.storage.RowCodec;
 import io.streamview.engine.storage.RowStore;
 import io.streamview.engine.storage.StorageEngine;
 
@@ -14,11 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * Holding batches ({@link GroupMerger#hold}, then one {@link GroupMerger#flush}) stores byte for byte what merging
@@ -27,16 +28,6 @@ import java.util.TreeMap;
  * afterwards give the same store.
  */
 class GroupMergerHeldBatchesTest {
-
-  private static final StateLayout LAYOUT = new StateLayout(6, 1,
-      List.of(StateKind.COUNT, StateKind.COUNT, StateKind.SUM, StateKind.MIN, StateKind.MAX));
-
-  private static final GroupFinalizer FINALIZER = (layout, groups) -> groups.stream().map(g -> {
-    Object[] v = new Object[6];
-    v[0] = g.key()[0];
-    System.arraycopy(g.states(), 0, v, 1, 5);
-    return new GroupFinalizer.FinalRow(v, (Long) g.states()[0] > 1);
-  }).toList();
 
   private static final String[] SHARDS = {"shardId-000000000000", "shardId-000000000001", "shardId-000000000002"};
 
@@ -60,10 +51,6 @@ class GroupMergerHeldBatchesTest {
     String last() {
       return records.get(records.size() - 1).sequenceNumber();
     }
-  }
-
-  private static String seq(long i) {
-    return "4965" + String.format("%052d", 1_000_000L + i * 17L);
   }
 
   /** Random batches of three shards, some of them reading again part of what the shard's earlier batches read. */
@@ -226,16 +213,6 @@ class GroupMergerHeldBatchesTest {
   }
 
   /** Every stored row, key and encoded row in hex. */
-  private static Map<String, String> contents(RowStore store) {
-    Map<String, String> out = new TreeMap<>();
-    store.forEach((key, row) -> out.put(hex(key), hex(RowCodec.encode(row))));
-    return out;
-  }
-
-  private static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
-  }
-
   /**
    * A store whose putAll fails before writing anything: a commit refused (result sets still open; a commit torn by a
    * crash is discarded or completed by the journal, docs/crash-consistency.md, so a commit is all or nothing).

@@ -1,11 +1,15 @@
 package io.streamview.engine.aggregate;
 
+import static io.streamview.engine.aggregate.MergerFixture.FINALIZER;
+import static io.streamview.engine.aggregate.MergerFixture.LAYOUT;
+import static io.streamview.engine.aggregate.MergerFixture.contents;
+import static io.streamview.engine.aggregate.MergerFixture.hex;
+import static io.streamview.engine.aggregate.MergerFixture.seq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamview.engine.storage.ForwardingRowStore;
-import io.streamview.engine.storage.RowCodec;
 import io.streamview.engine.storage.RowStore;
 import io.streamview.engine.storage.RowVisitor;
 import io.streamview.engine.storage.StorageEngine;
@@ -15,11 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * The groups a {@link GroupMerger} keeps on the heap during a refresh change nothing: the same merges, including
@@ -27,16 +29,6 @@ import java.util.TreeMap;
  * the stores a merger that reads every group from the store leaves.
  */
 class GroupMergerKeptGroupsTest {
-
-  private static final StateLayout LAYOUT = new StateLayout(6, 1,
-      List.of(StateKind.COUNT, StateKind.COUNT, StateKind.SUM, StateKind.MIN, StateKind.MAX));
-
-  private static final GroupFinalizer FINALIZER = (layout, groups) -> groups.stream().map(g -> {
-    Object[] v = new Object[6];
-    v[0] = g.key()[0];
-    System.arraycopy(g.states(), 0, v, 1, 5);
-    return new GroupFinalizer.FinalRow(v, (Long) g.states()[0] > 1);
-  }).toList();
 
   private StorageEngine storage;
   private RowStore reference;
@@ -62,10 +54,6 @@ class GroupMergerKeptGroupsTest {
     RecordContribution contribution() {
       return new RecordContribution(new Object[] {key}, seq, new Object[] {true, v != null, v, v, v});
     }
-  }
-
-  private static String seq(long i) {
-    return "4965" + String.format("%052d", 1_000_000L + i * 17L);
   }
 
   @Test
@@ -144,20 +132,10 @@ class GroupMergerKeptGroupsTest {
   }
 
   /** Every stored row, key and encoded row in hex. */
-  private static Map<String, String> contents(RowStore store) {
-    Map<String, String> out = new TreeMap<>();
-    store.forEach((key, row) -> out.put(hex(key), hex(RowCodec.encode(row))));
-    return out;
-  }
-
   private static List<Map.Entry<String, Long>> counts(RowStore store) {
     List<Map.Entry<String, Long>> out = new ArrayList<>();
     store.forEach((key, row) -> out.add(Map.entry(hex(key), (Long) row[1])));
     return out;
-  }
-
-  private static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
   }
 
   /** A store whose putAll writes {@code limit} rows, then fails: a process dying half-way through a merge. */
